@@ -1,0 +1,163 @@
+"""Official documents (văn bản) and their register (/van-ban/)."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+
+class DocumentType(models.TextChoices):
+    """Kinds of administrative document ("loại văn bản")."""
+
+    DECISION = "quyet-dinh", _("Decision")
+    PLAN = "ke-hoach", _("Plan")
+    REPORT = "bao-cao", _("Report")
+    NOTICE = "thong-bao", _("Notice")
+    OFFICIAL_LETTER = "cong-van", _("Official letter")
+    RESOLUTION = "nghi-quyet", _("Resolution")
+    DIRECTIVE = "chi-thi", _("Directive")
+    SUBMISSION = "to-trinh", _("Submission")
+    GUIDANCE = "huong-dan", _("Guidance")
+    REGULATION = "quy-che", _("Regulation")
+    OTHER = "khac", _("Other")
+
+
+class SubjectArea(models.TextChoices):
+    """Fields of administration ("lĩnh vực") used to filter the register."""
+
+    ADMINISTRATION = "hanh-chinh", _("Administration")
+    LAND = "dat-dai", _("Land and environment")
+    CONSTRUCTION = "xay-dung", _("Construction and transport")
+    ECONOMY = "kinh-te", _("Economy and agriculture")
+    CULTURE = "van-hoa-xa-hoi", _("Culture and society")
+    HEALTH_EDUCATION = "y-te-giao-duc", _("Health and education")
+    SECURITY = "quoc-phong-an-ninh", _("Defence and security")
+    FINANCE = "tai-chinh", _("Finance and budget")
+    OTHER = "khac", _("Other")
+
+
+class DocumentIndexPage(Page):
+    """The searchable register of official documents."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["documents.OfficialDocumentPage"]
+
+    class Meta:
+        verbose_name = _("document register page")
+        verbose_name_plural = _("document register pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["documents"] = (
+            OfficialDocumentPage.objects.child_of(self)
+            .live()
+            .public()
+            .filter(confidential=False)
+            .order_by("-signed_date", "-pk")
+        )
+        return context
+
+
+class OfficialDocumentPage(Page):
+    """One official document with its legal metadata and attached files.
+
+    A confidential document ("văn bản mật") is never published nor served (Điều 5, 6).
+    """
+
+    number = models.CharField(
+        _("document number"),
+        max_length=64,
+        help_text=_("The document number exactly as printed on it, e.g. “63/QĐ-UBND”."),
+    )
+    document_type = models.CharField(
+        _("document type"), max_length=20, choices=DocumentType.choices, default=DocumentType.DECISION
+    )
+    issuing_body = models.CharField(
+        _("issuing body"),
+        max_length=255,
+        default="UBND xã Tân Cương",
+        help_text=_("The agency that issued the document."),
+    )
+    signer = models.CharField(
+        _("signed by"), max_length=255, blank=True, help_text=_("The person who signed the document.")
+    )
+    signed_date = models.DateField(
+        _("signing date"),
+        null=True,
+        blank=True,
+        help_text=_("The publication deadline (1 working day) counts from this date."),
+    )
+    effective_date = models.DateField(_("effective from"), null=True, blank=True)
+    expiry_date = models.DateField(
+        _("effective until"), null=True, blank=True, help_text=_("Leave empty while the document is in force.")
+    )
+    summary = models.TextField(_("summary"), help_text=_("The abstract (“trích yếu”): what the document is about."))
+    subject_area = models.CharField(
+        _("subject area"), max_length=30, choices=SubjectArea.choices, default=SubjectArea.ADMINISTRATION
+    )
+    confidential = models.BooleanField(
+        _("confidential"),
+        default=False,
+        help_text=_("A confidential document (văn bản mật) can never be published or served."),
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("number"),
+                FieldPanel("document_type"),
+                FieldPanel("issuing_body"),
+                FieldPanel("signer"),
+                FieldPanel("signed_date"),
+                FieldPanel("effective_date"),
+                FieldPanel("expiry_date"),
+                FieldPanel("subject_area"),
+            ],
+            heading=_("Document details"),
+        ),
+        FieldPanel("summary"),
+        InlinePanel("attachments", label=_("Attached files")),
+        FieldPanel("confidential"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("number", boost=3),
+        index.AutocompleteField("number"),
+        index.SearchField("summary"),
+        index.FilterField("document_type"),
+        index.FilterField("subject_area"),
+        index.FilterField("confidential"),
+    ]
+
+    parent_page_types = ["documents.DocumentIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("official document")
+        verbose_name_plural = _("official documents")
+
+
+class OfficialDocumentAttachment(Orderable):
+    """A file attached to an official document (the signed scan, annexes)."""
+
+    page = ParentalKey(OfficialDocumentPage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey(
+        settings.WAGTAILDOCS_DOCUMENT_MODEL,
+        verbose_name=_("file"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    title = models.CharField(_("title"), max_length=255, blank=True)
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("attached file")
+        verbose_name_plural = _("attached files")

@@ -1,0 +1,128 @@
+"""News articles and their listing page (Điều 8a, 8c, 8d, 8e)."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from portal.blocks import BodyStreamBlock
+
+
+class NewsCategory(models.TextChoices):
+    """The kinds of article of Điều 8, each with its own publication deadline."""
+
+    EVENT = "su-kien", _("News and activities")
+    CONFERENCE = "hoi-nghi", _("Conferences, seminars and important events")
+    STATISTICS = "thong-ke", _("Statistics")
+    OTHER = "khac", _("Other")
+
+
+class NewsIndexPage(Page):
+    """The list of news articles (/tin-tuc/)."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+
+    class Meta:
+        verbose_name = _("news index page")
+        verbose_name_plural = _("news index pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = NewsPage.objects.child_of(self).live().public().order_by("-first_published_at")
+        return context
+
+
+class NewsPageTag(TaggedItemBase):
+    """The tags of a news article."""
+
+    content_object = ParentalKey("news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class NewsPage(Page):
+    """A news article, conference report or statistics release."""
+
+    category = models.CharField(
+        _("category"),
+        max_length=20,
+        choices=NewsCategory.choices,
+        default=NewsCategory.EVENT,
+        help_text=_("Decides the publication deadline (Điều 8 of the regulation)."),
+    )
+    event_date = models.DateField(
+        _("event date"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Date of the event, last day of the conference, or date the statistical report was "
+            "sent. The publication deadline counts from it."
+        ),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="news_articles",
+        help_text=_("The person responsible for the content (Điều 6, 7)."),
+    )
+    source = models.CharField(
+        _("source"),
+        max_length=255,
+        blank=True,
+        help_text=_("Required when the article is taken from elsewhere (Điều 7); shown as “Nguồn: …”."),
+    )
+    is_republished = models.BooleanField(
+        _("taken from elsewhere"),
+        default=False,
+        help_text=_("Tick when the article or its material comes from another publication."),
+    )
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("Shown in lists, search results and social previews.")
+    )
+    main_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("main image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown at the top of the article and in lists."),
+    )
+    body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
+    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("category"), FieldPanel("event_date"), FieldPanel("author")],
+            heading=_("Deadline and responsibility"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("main_image"),
+        FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("is_republished"), FieldPanel("source")], heading=_("Source")),
+        FieldPanel("tags"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("category"),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news article")
+        verbose_name_plural = _("news articles")

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PortalConfig(AppConfig):
+    """Project-wide pieces: Celery, shared blocks, management commands, template tags."""
+
+    name = "portal"
+    verbose_name = _("Portal")

@@ -1,0 +1,84 @@
+"""StreamField blocks shared by every page type."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+__all__ = ["HeadingBlock", "ImageBlock", "QuoteBlock", "DocumentLinkBlock", "BodyStreamBlock"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    """A section heading inside an article."""
+
+    text = blocks.CharBlock(label=_("Text"), max_length=255)
+    level = blocks.ChoiceBlock(
+        label=_("Level"),
+        choices=[("h2", _("Heading 2")), ("h3", _("Heading 3")), ("h4", _("Heading 4"))],
+        default="h2",
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "blocks/heading_block.html"
+        preview_value = {"text": "Kết quả thực hiện nhiệm vụ", "level": "h2"}
+        description = _("A heading that starts a section of the text.")
+
+
+class ImageBlock(blocks.StructBlock):
+    """An image with a caption; its credit comes from the image itself."""
+
+    image = ImageChooserBlock(label=_("Image"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=255)
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "blocks/image_block.html"
+        description = _("An image with a caption and its credit.")
+
+
+class QuoteBlock(blocks.StructBlock):
+    """A quotation, with who said or wrote it."""
+
+    quote = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(label=_("Attribution"), required=False, max_length=255)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = "blocks/quote_block.html"
+        preview_value = {"quote": "Dân biết, dân bàn, dân làm, dân kiểm tra.", "attribution": ""}
+        description = _("A highlighted quotation.")
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    """A link to a file of the media library."""
+
+    document = DocumentChooserBlock(label=_("File"))
+    title = blocks.CharBlock(label=_("Title"), required=False, max_length=255)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("File")
+        template = "blocks/document_link_block.html"
+        description = _("A link to download a file.")
+
+
+class BodyStreamBlock(blocks.StreamBlock):
+    """The body of every article and page."""
+
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        label=_("Paragraph"),
+        icon="pilcrow",
+        template="blocks/paragraph_block.html",
+        features=["bold", "italic", "link", "document-link", "ol", "ul", "hr"],
+    )
+    image = ImageBlock()
+    quote = QuoteBlock()
+    document = DocumentLinkBlock()
+
+    class Meta:
+        label = _("Body")

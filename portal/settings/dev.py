@@ -1,0 +1,18 @@
+"""Settings for a developer's machine: debug on, console e-mail, embedded services by default."""
+
+from .base import *  # noqa: F403
+from .base import SECRET_KEY as _SECRET_KEY
+
+DEBUG = True
+# A development-only key: production refuses to start without its own (see production.py).
+SECRET_KEY = _SECRET_KEY or "dev-only-insecure-key-do-not-use-in-production"
+ALLOWED_HOSTS = ["*"]
+# Serve static files straight from the apps and static/ without collectstatic.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+try:
+    from .local import *  # noqa: F403
+except ImportError:
+    pass

@@ -1,0 +1,155 @@
+"""Residents' questions (private) and the published answers (public pages)."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+# No 0/O or 1/I/L: residents read the code aloud on the phone or copy it by hand.
+TRACKING_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+
+def generate_tracking_code():
+    """An unguessable code like “TC-7KQ2-M9XD-4HPA” (60 bits of randomness)."""
+    chars = "".join(secrets.choice(TRACKING_CODE_ALPHABET) for _ in range(12))
+    return f"TC-{chars[:4]}-{chars[4:8]}-{chars[8:]}"
+
+
+class Topic(models.TextChoices):
+    """What a resident's question is about."""
+
+    ADMINISTRATIVE_PROCEDURES = "thu-tuc-hanh-chinh", _("Administrative procedures")
+    LAND = "dat-dai", _("Land and environment")
+    CONSTRUCTION = "xay-dung", _("Construction and transport")
+    SOCIAL_POLICY = "chinh-sach-xa-hoi", _("Social policy")
+    HEALTH_EDUCATION = "y-te-giao-duc", _("Health and education")
+    ECONOMY = "kinh-te", _("Economy and agriculture")
+    OTHER = "khac", _("Other")
+
+
+class QuestionStatus(models.TextChoices):
+    RECEIVED = "received", _("Received")
+    ASSIGNED = "assigned", _("Assigned")
+    ANSWERED = "answered", _("Answered")
+    CLOSED = "closed", _("Closed")
+
+
+class Question(models.Model):
+    """A question sent by a resident through the public form.
+
+    Name, e-mail, phone and address are personal data: they never appear on a public page.
+    """
+
+    tracking_code = models.CharField(
+        _("tracking code"), max_length=20, unique=True, default=generate_tracking_code, editable=False
+    )
+    name = models.CharField(_("full name"), max_length=150)
+    email = models.EmailField(_("e-mail"))
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    topic = models.CharField(_("topic"), max_length=30, choices=Topic.choices, default=Topic.OTHER)
+    title = models.CharField(_("title"), max_length=255)
+    body = models.TextField(_("question"))
+    consent_to_publish = models.BooleanField(
+        _("consent to publish"),
+        default=False,
+        help_text=_("The resident agrees that the question (without personal data) is published with its answer."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=QuestionStatus.choices, default=QuestionStatus.RECEIVED
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned to"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="assigned_questions",
+    )
+    received_at = models.DateTimeField(_("received at"), default=timezone.now, db_index=True)
+    due_date = models.DateField(
+        _("due date"), null=True, blank=True, help_text=_("15 working days after receipt (Điều 8đ).")
+    )
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    close_reason = models.TextField(
+        _("reason for closing"), blank=True, help_text=_("Required when a question is closed without an answer.")
+    )
+
+    class Meta:
+        verbose_name = _("resident's question")
+        verbose_name_plural = _("residents' questions")
+        ordering = ["-received_at"]
+
+    def __str__(self):
+        return f"{self.tracking_code} — {self.title}"
+
+
+class QAIndexPage(Page):
+    """The list of answered questions (/hoi-dap/)."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["qa.QAPage"]
+
+    class Meta:
+        verbose_name = _("questions and answers index page")
+        verbose_name_plural = _("questions and answers index pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["answers"] = QAPage.objects.child_of(self).live().public().order_by("-first_published_at")
+        return context
+
+
+class QAPage(Page):
+    """A published answer to a resident's question, without the resident's personal data."""
+
+    topic = models.CharField(_("topic"), max_length=30, choices=Topic.choices, default=Topic.OTHER)
+    question_text = models.TextField(
+        _("question"), help_text=_("The question as published: remove names, addresses and phone numbers.")
+    )
+    answer = RichTextField(_("answer"), features=["bold", "italic", "link", "ol", "ul", "document-link"])
+    answered_by = models.CharField(
+        _("answered by"),
+        max_length=255,
+        blank=True,
+        help_text=_("The office or official who answers, e.g. “Công chức Địa chính – Xây dựng”."),
+    )
+    question = models.ForeignKey(
+        Question,
+        verbose_name=_("resident's question"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="answer_pages",
+        help_text=_("The question this page answers; its resident is told when the answer is published."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("topic"),
+        FieldPanel("question_text"),
+        FieldPanel("answer"),
+        FieldPanel("answered_by"),
+        FieldPanel("question", read_only=True),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("question_text"),
+        index.SearchField("answer"),
+        index.FilterField("topic"),
+    ]
+
+    parent_page_types = ["qa.QAIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("answer page")
+        verbose_name_plural = _("answer pages")

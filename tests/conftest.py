@@ -1,0 +1,27 @@
+"""Shared fixtures: users in the board's real groups, the demo site, a real Celery worker."""
+
+import pytest
+from django.conf import settings
+
+from portal.celery import app as celery_app
+
+
+@pytest.fixture
+def real_celery():
+    """Turn eager mode off so tasks go through the configured broker to a real worker."""
+    celery_app.conf.update(task_always_eager=False)
+    yield celery_app
+    celery_app.conf.update(task_always_eager=True)
+
+
+@pytest.fixture
+def redis_available():
+    """Whether REDIS_URL names a Redis server that answers."""
+    if not settings.REDIS_URL:
+        return False
+    import redis
+
+    try:
+        return redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=2).ping()
+    except redis.exceptions.ConnectionError:
+        return False

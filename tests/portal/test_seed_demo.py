@@ -1,0 +1,85 @@
+"""`seed_demo` builds the Tân Cương demo site, and running it again changes nothing."""
+
+from io import StringIO
+
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+pytestmark = pytest.mark.django_db
+
+
+def row_counts():
+    """Rows of every model of the project and of Wagtail's content tables."""
+    return {
+        model._meta.label: model.objects.count()
+        for model in apps.get_models()
+        if model._meta.app_label
+        in {"accounts", "auth", "wagtailcore", "home", "news", "documents", "qa", "workflows", "wagtail_localize"}
+    }
+
+
+def seed(tmp_path):
+    out = StringIO()
+    call_command("seed_demo", credentials_file=str(tmp_path / "accounts.txt"), stdout=out)
+    return out.getvalue()
+
+
+def test_seed_demo_twice_gives_the_same_rows(tmp_path):
+    first_output = seed(tmp_path)
+    after_first = row_counts()
+    second_output = seed(tmp_path)
+    assert row_counts() == after_first
+    assert "(unchanged)" in second_output and "(unchanged)" not in first_output
+
+
+def test_one_demo_account_per_group_with_a_password_that_works(tmp_path, client):
+    seed(tmp_path)
+    lines = (tmp_path / "accounts.txt").read_text().splitlines()
+    credentials = {line.split("\t")[2]: line.split("\t")[:2] for line in lines}
+    for group in (
+        settings.GROUP_HEAD,
+        settings.GROUP_MEMBER,
+        settings.GROUP_CONTRIBUTOR,
+        settings.GROUP_OFFICIAL,
+        settings.GROUP_PARTY_COMMITTEE,
+    ):
+        username, password = credentials[group]
+        user = get_user_model().objects.get(username=username)
+        assert list(user.groups.values_list("name", flat=True)) == [group]
+        assert client.login(username=username, password=password)
+
+
+def test_demo_password_comes_from_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("DEMO_PASSWORD", "mat-khau-tu-moi-truong-2026")
+    seed(tmp_path)
+    assert get_user_model().objects.get(username="truongban").check_password("mat-khau-tu-moi-truong-2026")
+
+
+def test_home_page_answers_in_vietnamese(tmp_path, client):
+    seed(tmp_path)
+    response = client.get("/")
+    assert response.status_code == 200
+    assert response["Content-Language"] == "vi"
+    html = response.content.decode()
+    assert '<html lang="vi">' in html
+    assert "Tân Cương" in html
+    assert "Trang thông tin điện tử xã Tân Cương" in html
+
+
+@pytest.mark.parametrize("path", ["/gioi-thieu/", "/tin-tuc/", "/van-ban/", "/hoi-dap/", "/admin/login/"])
+def test_sections_of_the_demo_site_answer(tmp_path, client, path):
+    seed(tmp_path)
+    assert client.get(path).status_code == 200
+
+
+def test_english_locale_is_served_under_en(tmp_path, client):
+    seed(tmp_path)
+    response = client.get("/en/")
+    assert response.status_code == 200
+    assert response["Content-Language"] == "en"
+    html = response.content.decode()
+    assert '<html lang="en">' in html
+    assert "Tan Cuong Commune e-Information Portal" in html

@@ -1,0 +1,57 @@
+"""The project's own Vietnamese catalog is complete, compiled and not stale."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import polib
+from django.conf import settings
+
+from tests.services import require_service
+
+CATALOG = Path(settings.BASE_DIR) / "locale" / "vi" / "LC_MESSAGES" / "django.po"
+COMPILED = CATALOG.with_suffix(".mo")
+
+
+def test_every_message_has_a_vietnamese_translation():
+    catalog = polib.pofile(str(CATALOG))
+    untranslated = [entry.msgid for entry in catalog.untranslated_entries()]
+    fuzzy = [entry.msgid for entry in catalog.fuzzy_entries()]
+    assert untranslated == [] and fuzzy == []
+
+
+def test_compiled_catalog_matches_the_source():
+    source = {(e.msgctxt, e.msgid): e.msgstr for e in polib.pofile(str(CATALOG)) if e.msgstr}
+    compiled = {(e.msgctxt, e.msgid): e.msgstr for e in polib.mofile(str(COMPILED)) if e.msgid}
+    assert compiled == source, "run: python manage.py compile_catalog"
+
+
+def test_catalog_is_not_stale(tmp_path):
+    require_service(shutil.which("xgettext"), "GNU gettext (xgettext) is not installed")
+    work = tmp_path / "locale"
+    shutil.copytree(CATALOG.parent.parent.parent, work)
+    subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "makemessages",
+            "-l",
+            "vi",
+            "--no-location",
+            "--ignore=.venv",
+            "--ignore=var",
+            "--ignore=static_collected",
+            "--ignore=tests",
+        ],
+        cwd=settings.BASE_DIR,
+        check=True,
+        capture_output=True,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.test", "PORTAL_LOCALE_DIR": str(work)},
+    )
+    fresh = {
+        entry.msgid for entry in polib.pofile(str(work / "vi" / "LC_MESSAGES" / "django.po")) if not entry.obsolete
+    }
+    committed = {entry.msgid for entry in polib.pofile(str(CATALOG)) if not entry.obsolete}
+    assert fresh == committed, "run: python manage.py makemessages -l vi, translate, compile_catalog"

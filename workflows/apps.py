@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WorkflowsConfig(AppConfig):
+    """The approval chain, the groups of the board, working days and deadlines (Điều 8)."""
+
+    name = "workflows"
+    verbose_name = _("Editorial workflow")

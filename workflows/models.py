@@ -1,0 +1,1 @@
+"""Models of the editorial workflow app (calendar exceptions, approval tasks) live here."""
