@@ -25,3 +25,11 @@ def redis_available():
         return redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=2).ping()
     except redis.exceptions.ConnectionError:
         return False
+
+
+@pytest.fixture
+def site_pages(db):
+    """A published home page with the news, documents and Q&A sections (see factories.pages)."""
+    from tests.factories.pages import site_tree
+
+    return site_tree()
