@@ -130,8 +130,13 @@ LANGUAGES = [
     ("vi", "Tiếng Việt"),
     ("en", "English"),
 ]
-# PORTAL_LOCALE_DIR lets the catalog check extract messages into a scratch copy.
-LOCALE_PATHS = [Path(os.environ.get("PORTAL_LOCALE_DIR", BASE_DIR / "locale"))]
+# The project's own catalog comes first (PORTAL_LOCALE_DIR lets the catalog check extract
+# messages into a scratch copy). Then our Vietnamese translations of the installed packages'
+# catalogs (Wagtail ships ~15% of its admin in Vietnamese), one folder per package, which Django
+# reads before the packages' own catalogs.
+LOCALE_PATHS = [Path(os.environ.get("PORTAL_LOCALE_DIR", BASE_DIR / "locale"))] + sorted(
+    (BASE_DIR / "locale" / "overrides").glob("*/")
+)
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Wagtail does not offer Vietnamese for its admin by default; our editors read Vietnamese.

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):
-    help = "Compile every locale/*/LC_MESSAGES/*.po of the project into .mo files (pure Python)."
+    help = "Compile every .po file under the project's LOCALE_PATHS into .mo files (pure Python)."
 
     def handle(self, *args, **options):
         for locale_dir in settings.LOCALE_PATHS:
