@@ -11,6 +11,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import AdminDateInput
 
 from workflows import deadlines
+from workflows.models import CalendarException
 
 # DESIGN §2: the head and the members see reports; the party committee reads them.
 REPORT_GROUPS = (settings.GROUP_HEAD, settings.GROUP_MEMBER, settings.GROUP_PARTY_COMMITTEE)
@@ -110,8 +111,9 @@ class DeadlinesReportView(ReportView):
         }
 
     def get_filterset_kwargs(self):
-        # The FilterSet only builds and validates the form; it never filters a queryset.
-        return {**super().get_filterset_kwargs(), "queryset": []}
+        # The FilterSet only builds and validates the form (django-filter wants some queryset for
+        # that); filter_queryset() below applies the choices to the list of items.
+        return {**super().get_filterset_kwargs(), "queryset": CalendarException.objects.none()}
 
     def get_queryset(self):
         today = timezone.localdate()
