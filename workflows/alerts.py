@@ -45,12 +45,16 @@ def board_recipients():
     )
 
 
-def claim_alert(key, kind, recipient, subject, body):
+def claim_alert(key, kind, recipient, subject, body, dry_run=False):
     """Record the alert under `key` and queue its e-mail; return the delivery, or None if sent before.
 
     A delivery claimed earlier but never sent (its task was lost) is queued again; the task
-    itself refuses to send a delivery twice.
+    itself refuses to send a delivery twice. With `dry_run`, nothing is written or queued.
     """
+    if dry_run:
+        if AlertDelivery.objects.filter(key=key, sent_at__isnull=False).exists():
+            return None
+        return AlertDelivery(key=key, kind=kind, recipient=recipient, subject=subject, body=body)
     with transaction.atomic():
         delivery, created = AlertDelivery.objects.get_or_create(
             key=key, defaults={"kind": kind, "recipient": recipient, "subject": subject, "body": body}
@@ -84,10 +88,11 @@ def _render(template, context):
     return render_to_string(template, {"base_url": settings.WAGTAILADMIN_BASE_URL, **context})
 
 
-def queue_morning_digest(today):
+def queue_morning_digest(today, dry_run=False):
     """Queue the 07:30 digest of late and due items to every member and the head, on working days.
 
-    Returns the deliveries queued now (empty on a day off or when already sent today).
+    Returns the deliveries queued now (empty on a day off or when already sent today); with
+    `dry_run`, the deliveries that would be queued, unsaved.
     """
     if not is_working_day(today):
         return []
@@ -97,14 +102,14 @@ def queue_morning_digest(today):
         subject = _("Publication deadlines on %(date)s") % {"date": f"{today:%d/%m/%Y}"}
         for user in board_recipients():
             body = _render("workflows/emails/morning_digest.txt", {"user": user, "today": today, **sections})
-            delivery = claim_alert(f"{DIGEST}:{today.isoformat()}:{user.pk}", DIGEST, user, subject, body)
+            delivery = claim_alert(f"{DIGEST}:{today.isoformat()}:{user.pk}", DIGEST, user, subject, body, dry_run)
             if delivery:
                 queued.append(delivery)
     logger.info("Morning digest for %s: %d e-mails queued", today, len(queued))
     return queued
 
 
-def queue_question_reminders(today):
+def queue_question_reminders(today, dry_run=False):
     """Remind each question's assignee 3 working days before its due date and on the day itself."""
     from qa.models import Question, QuestionStatus
 
@@ -134,7 +139,7 @@ def queue_question_reminders(today):
                 {"question": question, "due_today": kind == QUESTION_DUE_TODAY},
             )
             key = f"{kind}:{question.pk}:{question.due_date.isoformat()}"
-            delivery = claim_alert(key, kind, question.assignee, subject, body)
+            delivery = claim_alert(key, kind, question.assignee, subject, body, dry_run)
             if delivery:
                 queued.append(delivery)
     return queued
@@ -149,7 +154,7 @@ def published_on(day):
     return Page.objects.filter(last_published_at__gte=start, last_published_at__lt=end).exists()
 
 
-def queue_no_update_alert(today):
+def queue_no_update_alert(today, dry_run=False):
     """At 16:00 on a working day with nothing published yet, tell the board (daily updates, Điều 8)."""
     if not is_working_day(today) or published_on(today):
         return []
@@ -158,7 +163,9 @@ def queue_no_update_alert(today):
         subject = _("Nothing published today, %(date)s") % {"date": f"{today:%d/%m/%Y}"}
         for user in board_recipients():
             body = _render("workflows/emails/no_update.txt", {"user": user, "today": today})
-            delivery = claim_alert(f"{NO_UPDATE}:{today.isoformat()}:{user.pk}", NO_UPDATE, user, subject, body)
+            delivery = claim_alert(
+                f"{NO_UPDATE}:{today.isoformat()}:{user.pk}", NO_UPDATE, user, subject, body, dry_run
+            )
             if delivery:
                 queued.append(delivery)
     return queued

@@ -1,12 +1,14 @@
 """Deadline alerts: sent on working days only, to the right people, and once."""
 
 import datetime
+import io
 import zoneinfo
 
 import pytest
 import time_machine
 from django.conf import settings
 from django.core import mail
+from django.core.management import call_command
 
 from qa.models import QuestionStatus
 from tests.factories.accounts import UserFactory
@@ -36,9 +38,9 @@ def run(django_capture_on_commit_callbacks):
     The test's transaction never commits, so on_commit callbacks are run explicitly here.
     """
 
-    def call(function, *args):
+    def call(function, *args, **kwargs):
         with django_capture_on_commit_callbacks(execute=True):
-            return function(*args)
+            return function(*args, **kwargs)
 
     return call
 
@@ -134,3 +136,16 @@ def test_no_update_alert_stays_quiet_after_a_publication_or_on_a_day_off(board, 
         assert run(alerts.queue_no_update_alert, D(2025, 3, 12)) == []
     assert run(alerts.queue_no_update_alert, D(2025, 9, 2)) == []
     assert mail.outbox == []
+
+
+def test_operator_command_dry_run_sends_nothing_then_rerun_sends_once(board, run):
+    out = io.StringIO()
+    call_command("send_deadline_alerts", "digest", "--date", "2025-03-12", "--dry-run", stdout=out)
+    assert "2 e-mail(s) would be queued for 12/03/2025" in out.getvalue()
+    assert mail.outbox == [] and not AlertDelivery.objects.exists()
+
+    run(call_command, "send_deadline_alerts", "digest", "--date", "2025-03-12", stdout=io.StringIO())
+    out = io.StringIO()
+    run(call_command, "send_deadline_alerts", "digest", "--date", "2025-03-12", stdout=out)
+    assert len(mail.outbox) == 2
+    assert "0 e-mail(s) queued" in out.getvalue()
