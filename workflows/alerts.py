@@ -149,7 +149,7 @@ def published_on(day):
     """Whether any page was published (first time or again) on the local date `day`."""
     from wagtail.models import Page
 
-    start = timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+    start = timezone.make_aware(datetime.datetime.combine(day, datetime.time.min), timezone.get_default_timezone())
     end = start + datetime.timedelta(days=1)
     return Page.objects.filter(last_published_at__gte=start, last_published_at__lt=end).exists()
 

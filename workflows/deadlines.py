@@ -67,7 +67,8 @@ def local_date(value):
     if isinstance(value, datetime.datetime):
         if timezone.is_naive(value):
             return value.date()
-        return timezone.localdate(value)
+        # The portal's zone explicitly: the admin may have activated a user's own time zone.
+        return timezone.localdate(value, timezone.get_default_timezone())
     return value
 
 

@@ -14,7 +14,11 @@ logger = logging.getLogger(__name__)
 
 def _day(iso_date):
     """The given ISO date, or today's local date (beat passes nothing)."""
-    return datetime.date.fromisoformat(iso_date) if iso_date else timezone.localdate()
+    return (
+        datetime.date.fromisoformat(iso_date)
+        if iso_date
+        else timezone.localdate(timezone=timezone.get_default_timezone())
+    )
 
 
 @shared_task

@@ -116,7 +116,7 @@ class DeadlinesReportView(ReportView):
         return {**super().get_filterset_kwargs(), "queryset": CalendarException.objects.none()}
 
     def get_queryset(self):
-        today = timezone.localdate()
+        today = timezone.localdate(timezone=timezone.get_default_timezone())
         items = deadlines.all_items()
         for item in items:
             item.status_code = item.status(today)

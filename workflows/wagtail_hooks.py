@@ -36,7 +36,7 @@ register_snippet(CalendarExceptionViewSet)
 @hooks.register("construct_homepage_panels")
 def add_deadlines_panel(request, panels):
     if can_see_deadlines_panel(request.user):
-        panels.append(DeadlinesPanel(timezone.localdate()))
+        panels.append(DeadlinesPanel(timezone.localdate(timezone=timezone.get_default_timezone())))
 
 
 deadlines_urls = [

@@ -14,6 +14,7 @@ from django.urls import reverse
 from tests.factories.accounts import UserFactory
 from tests.factories.pages import NewsPageFactory, OfficialDocumentPageFactory
 from tests.helpers import log_in
+from workflows.calendar import is_working_day
 
 pytestmark = pytest.mark.django_db
 
@@ -122,3 +123,24 @@ def test_report_is_refused_to_contributors(client, items, group):
         assert "Ngày hội đại đoàn kết" not in response.content.decode()
     menu = client.get(reverse("wagtailadmin_home")).content.decode()
     assert url not in menu
+
+
+def test_only_the_head_edits_the_calendar(client):
+    url = reverse("wagtailsnippets_workflows_calendarexception:list")
+    log_in(client, user_in(settings.GROUP_HEAD))
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "Nghỉ Tết Âm lịch Bính Ngọ" in response.content.decode()
+
+    add = client.post(
+        reverse("wagtailsnippets_workflows_calendarexception:add"),
+        {"date": "2025-03-15", "is_working_day": "on", "note": "Làm bù theo quyết định của UBND xã"},
+    )
+    assert add.status_code == 302
+    assert is_working_day(D(2025, 3, 15))
+
+    client.logout()
+    log_in(client, user_in(settings.GROUP_MEMBER))
+    response = client.get(url)
+    assert response.status_code in (302, 403)
+    assert "Nghỉ Tết Âm lịch Bính Ngọ" not in response.content.decode()
