@@ -4,7 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from celery.schedules import crontab  # noqa: F401  (used by the beat schedule below as it grows)
+from celery.schedules import crontab
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -201,7 +201,22 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_RESULT_EXPIRES = 24 * 3600
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 # Periodic tasks; each app's issue adds its entries here.
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    # Deadline alerts (Điều 8), local time (CELERY_TIMEZONE). Each task sends nothing on a day off
+    # and nothing twice, so the schedules can fire every day and safely more than once.
+    "workflows-morning-digest": {
+        "task": "workflows.tasks.send_morning_digest",
+        "schedule": crontab(hour=7, minute=30),
+    },
+    "workflows-question-reminders": {
+        "task": "workflows.tasks.send_question_reminders",
+        "schedule": crontab(hour=7, minute=30),
+    },
+    "workflows-no-update-alert": {
+        "task": "workflows.tasks.send_no_update_alert",
+        "schedule": crontab(hour=16, minute=0),
+    },
+}
 
 # E-mail: console by default; SMTP when EMAIL_HOST is set.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
