@@ -10,7 +10,7 @@ import re
 
 from django.db import connection
 from django.db.models import F, Func, TextField, Value
-from django.db.models.functions import Cast, Coalesce, Concat
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
@@ -51,6 +51,24 @@ class Fold(Func):
         return self.as_sql(compiler, connection, function="portal_fold", **extra_context)
 
 
+def _fold_all_for_sqlite(*values):
+    return _fold_for_sqlite(" ".join(value for value in values if value))
+
+
+class FoldedText(Func):
+    """SQLite only: several columns joined and folded in one flat call.
+
+    A nested CONCAT of this many columns overflows SQLite's parser stack.
+    """
+
+    output_field = TextField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        connection.ensure_connection()
+        connection.connection.create_function("portal_fold_all", -1, _fold_all_for_sqlite, deterministic=True)
+        return self.as_sql(compiler, connection, function="portal_fold_all", **extra_context)
+
+
 def compact_number(text):
     """A document number reduced for comparison: "63 / QĐ-UBND" → "63/qd-ubnd"."""
     return re.sub(r"\s+", "", fold(text))
@@ -65,7 +83,7 @@ def documents_numbered(query):
         OfficialDocumentPage.objects.live()
         .public()
         .filter(confidential=False)
-        .annotate(_number=Func(Fold(F("number")), Value(" "), Value(""), function="replace"))
+        .annotate(_number=Func(Fold(F("number")), Value(" "), Value(""), function="replace", output_field=TextField()))
         .filter(_number=key)
         .order_by("-signed_date")
     )
@@ -93,10 +111,7 @@ def _folded_text():
         "qapage__question_text",
         "qapage__answer",
     ]
-    parts = []
-    for field in fields:
-        parts += [Coalesce(Cast(F(field), TextField()), Value("")), Value(" ")]
-    return Fold(Concat(*parts, output_field=TextField()))
+    return FoldedText(*[Cast(F(field), TextField()) for field in fields])
 
 
 def search_site(query, kind=None):
