@@ -301,6 +301,12 @@ def seed_english_pages(sections, english):
                     translation_of=segment.string, locale=english, context=segment.context, defaults={"data": text}
                 )
         translation.save_target(publish=True)
+    # Translating a child under a parent translated moments before leaves the parent's cached
+    # child count (treebeard's numchild) at 0, and Wagtail would then not route to the child.
+    for page in Page.objects.filter(locale=english):
+        count = Page.objects.filter(path__startswith=page.path, depth=page.depth + 1).count()
+        if page.numchild != count:
+            Page.objects.filter(pk=page.pk).update(numchild=count)
 
 
 def seed_english_home(home):
