@@ -301,9 +301,18 @@ def seed_english_pages(sections, english):
                     translation_of=segment.string, locale=english, context=segment.context, defaults={"data": text}
                 )
         translation.save_target(publish=True)
-    # Translating a child under a parent translated moments before leaves the parent's cached
-    # child count (treebeard's numchild) at 0, and Wagtail would then not route to the child.
-    for page in Page.objects.filter(locale=english):
+    repair_child_counts(english)
+    # wagtail-localize publishes the new translations on commit, from revisions taken while the
+    # parent still had no translated child: repair the counts again after that.
+    transaction.on_commit(lambda: repair_child_counts(english))
+
+
+def repair_child_counts(locale):
+    """Set treebeard's cached child count (numchild) of the locale's pages to the real one.
+
+    Wagtail does not route to the children of a page whose numchild is 0.
+    """
+    for page in Page.objects.filter(locale=locale):
         count = Page.objects.filter(path__startswith=page.path, depth=page.depth + 1).count()
         if page.numchild != count:
             Page.objects.filter(pk=page.pk).update(numchild=count)
