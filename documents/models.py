@@ -218,6 +218,11 @@ class OfficialDocumentAttachment(Orderable):
     panels = [FieldPanel("document"), FieldPanel("title")]
 
     @property
+    def file_size(self):
+        """Size in bytes; Wagtail measures (and stores) it on first use."""
+        return self.document.get_file_size()
+
+    @property
     def extension(self):
         """The file type shown to readers, e.g. "PDF"."""
         return self.document.file_extension.upper()

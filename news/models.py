@@ -67,12 +67,12 @@ class NewsIndexPage(TransliteratedSlugMixin, Page):
             category = ""
         tag = request.GET.get("tag", "")
         if tag:
-            articles = articles.filter(tags__slug=tag)
+            articles = articles.filter(tags__name=tag)
         context.update(
             articles=paginate(request, with_list_images(articles), NEWS_PER_PAGE),
             categories=NewsCategory.choices,
             current_category=category,
-            current_tag=Tag.objects.filter(slug=tag).first() if tag else None,
+            current_tag=Tag.objects.filter(name=tag).first() if tag else None,
             query_string=query_string_without_page(request),
         )
         return context

@@ -51,8 +51,16 @@ class Fold(Func):
         return self.as_sql(compiler, connection, function="portal_fold", **extra_context)
 
 
+_NOT_A_WORD = re.compile(r"[\W_]+")
+
+
+def folded_words(text):
+    """` word word … ` : folded words between single spaces, so whole words match like PostgreSQL's."""
+    return f" {_NOT_A_WORD.sub(' ', fold(text)).strip()} "
+
+
 def _fold_all_for_sqlite(*values):
-    return _fold_for_sqlite(" ".join(value for value in values if value))
+    return folded_words(_fold_for_sqlite(" ".join(value for value in values if value)))
 
 
 class FoldedText(Func):
@@ -107,7 +115,6 @@ def _folded_text():
         "newspage__body",
         "officialdocumentpage__number",
         "officialdocumentpage__summary",
-        "officialdocumentpage__issuing_body",
         "qapage__question_text",
         "qapage__answer",
     ]
@@ -119,10 +126,10 @@ def search_site(query, kind=None):
     pages = searchable_pages(kind)
     if connection.vendor == "postgresql":
         return pages.specific().search(query, operator="and")
-    terms = fold(query).split()
+    terms = folded_words(query).split()
     if not terms:
         return pages.none()
     pages = pages.annotate(_folded=_folded_text())
     for term in terms:
-        pages = pages.filter(_folded__contains=term)
+        pages = pages.filter(_folded__contains=f" {term} ")
     return pages.order_by("-first_published_at").specific()
