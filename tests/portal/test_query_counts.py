@@ -9,7 +9,7 @@ from tests.content_helpers import build_content
 
 pytestmark = pytest.mark.django_db
 
-CEILING = 30
+CEILING = 25
 PATHS = [
     "/",
     "/tin-tuc/",
