@@ -19,6 +19,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import django
 import polib
 from django.apps import apps
 from django.conf import settings
@@ -26,10 +27,12 @@ from django.conf import settings
 OVERRIDES = Path(settings.BASE_DIR) / "locale" / "overrides"
 PROJECT_CATALOG = Path(settings.BASE_DIR) / "locale" / "vi" / "LC_MESSAGES" / "django.po"
 DOMAINS = ("django", "djangojs")
-# Wagtail's apps (any name starting with "wagtail", wagtail_localize included) and the add-ons
-# whose messages appear in the admin: tags in the page editor, report filters, the log-in and
-# two-factor screens.
+# Wagtail's apps (any name starting with "wagtail", wagtail_localize included), Django's own
+# contrib apps (form errors, passwords), and the add-ons whose messages appear in the admin: tags in
+# the page editor, report filters, the log-in and two-factor screens.
 ADDON_PACKAGES = {"taggit", "django_filters", "django_otp", "two_factor", "axes"}
+# Django itself is no app but its catalog reaches the admin: "5 phút trước", validation errors.
+DJANGO_CORE = "django"
 ADMIN_THRESHOLD = 98.0
 PROJECT_THRESHOLD = 100.0
 
@@ -75,12 +78,12 @@ class Coverage:
 
 
 def is_admin_facing(app_name):
-    return app_name.startswith("wagtail") or app_name.split(".")[0] in ADDON_PACKAGES
+    return app_name.startswith(("wagtail", "django.contrib.")) or app_name.split(".")[0] in ADDON_PACKAGES
 
 
 def installed_catalogs():
-    """Every (app, domain) catalog shipped by an installed admin-facing app."""
-    found = []
+    """Every (app, domain) catalog shipped by Django or an installed admin-facing app."""
+    found = [Catalog(DJANGO_CORE, "django", Path(django.__file__).parent / "conf")]
     for config in apps.get_app_configs():
         if not is_admin_facing(config.name):
             continue
@@ -172,8 +175,6 @@ def format_table(rows):
 
 
 if __name__ == "__main__":
-    import django
-
     django.setup()
     rows = [coverage(catalog) for catalog in installed_catalogs()] + [project_coverage()]
     print(format_table(rows))
