@@ -66,6 +66,7 @@ def prepare_article_in_review():
         event_date="2025-03-10",
         summary="Ngày hội giới thiệu các sản phẩm trà đặc sản của xã Tân Cương.",
         owner=contributor,
+        live=False,
     )
     news_index.add_child(instance=article)
     article.save_revision(user=contributor)
