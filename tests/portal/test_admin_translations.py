@@ -22,39 +22,12 @@ from tests.translation_coverage import (
     project_coverage,
 )
 
-# Catalogs translated on branch issue-apps-vi (issue 9, part 2) whose upstream `vi` alone is below
-# the threshold. Until that branch is merged their override folders are absent here and the check
-# is expected to fail; strict, so that a catalog reaching its threshold without its folder is
-# noticed. Once merged the folders exist and these catalogs are checked like every other one.
-PART_2_CATALOGS = {
-    "wagtail.documents",
-    "wagtail.images",
-    "wagtail.snippets",
-    "wagtail.users",
-    "wagtail.sites",
-    "wagtail.locales",
-    "wagtail.contrib.forms",
-    "wagtail.contrib.redirects",
-    "wagtail.contrib.settings",
-    "wagtail.contrib.search_promotions",
-    "wagtail.contrib.simple_translation",
-    "wagtail.contrib.table_block",
-    "wagtail.contrib.typed_table_block",
-    "wagtail.embeds",
-    "wagtail_localize",
-    "wagtail_localize.locales",
-    "django_otp",
-    "axes",
-}
 CATALOGS = installed_catalogs()
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdifr]|%[sdif]|\{\w*\}|</?[a-zA-Z][^>]*>")
 
 
 def catalog_param(catalog):
-    marks = []
-    if catalog.app in PART_2_CATALOGS and not (OVERRIDES / catalog.app).exists():
-        marks.append(pytest.mark.xfail(reason="translated on branch issue-apps-vi", strict=True))
-    return pytest.param(catalog, id=catalog.name.replace(" ", ""), marks=marks)
+    return pytest.param(catalog, id=catalog.name.replace(" ", ""))
 
 
 def test_coverage_table_lists_every_installed_catalog(capsys):
