@@ -9,6 +9,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from workflows.rules import PublicationRulesMixin
+
 
 class DocumentType(models.TextChoices):
     """Kinds of administrative document ("loại văn bản")."""
@@ -66,7 +68,7 @@ class DocumentIndexPage(Page):
         return context
 
 
-class OfficialDocumentPage(Page):
+class OfficialDocumentPage(PublicationRulesMixin, Page):
     """One official document with its legal metadata and attached files.
 
     A confidential document ("văn bản mật") is never published nor served (Điều 5, 6).

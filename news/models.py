@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import BodyStreamBlock
+from workflows.rules import PublicationRulesMixin
 
 
 class NewsCategory(models.TextChoices):
@@ -49,7 +50,7 @@ class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class NewsPage(Page):
+class NewsPage(PublicationRulesMixin, Page):
     """A news article, conference report or statistics release."""
 
     category = models.CharField(

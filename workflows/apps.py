@@ -7,3 +7,9 @@ class WorkflowsConfig(AppConfig):
 
     name = "workflows"
     verbose_name = _("Editorial workflow")
+
+    def ready(self):
+        # Approval chain (issue 4): must run before wagtail.admin's ready(); see notifications.py.
+        from workflows import notifications
+
+        notifications.connect()

@@ -4,7 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from celery.schedules import crontab  # noqa: F401  (used by the beat schedule below as it grows)
+from celery.schedules import crontab
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A publication refused by the regulation's rules becomes a message, not an error page.
+    "workflows.middleware.PublicationRefusedMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -202,6 +204,13 @@ CELERY_RESULT_EXPIRES = 24 * 3600
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 # Periodic tasks; each app's issue adds its entries here.
 CELERY_BEAT_SCHEDULE = {}
+# Wagtail's go_live_at / expire_at, carried out by Celery instead of cron (issue 4).
+CELERY_BEAT_SCHEDULE["publish-scheduled-pages"] = {
+    "task": "workflows.tasks.publish_scheduled_pages",
+    "schedule": crontab(minute="*"),
+    # A tick not picked up within the minute is superseded by the next one.
+    "options": {"expires": 55},
+}
 
 # E-mail: console by default; SMTP when EMAIL_HOST is set.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
