@@ -7,7 +7,6 @@ Celery task per person, enqueued after the transaction commits, and retried on m
 """
 
 import logging
-from functools import partial
 
 from django.db import transaction
 from wagtail.models import AbstractGroupApprovalTask, TaskState, WorkflowState
@@ -35,10 +34,15 @@ PREFERENCE = {
 }
 
 
-def _enqueue(event, recipient_id, workflow_state_id, task_state_id):
-    from workflows.tasks import send_workflow_notice
+def _enqueue_later(event, recipient_id, workflow_state_id, task_state_id):
+    """The after-commit callback that queues one notice."""
 
-    send_workflow_notice.delay(event, recipient_id, workflow_state_id, task_state_id)
+    def enqueue_notice():
+        from workflows.tasks import send_workflow_notice
+
+        send_workflow_notice.delay(event, recipient_id, workflow_state_id, task_state_id)
+
+    return enqueue_notice
 
 
 def notify(event, recipients, workflow_state, task_state=None, actor=None):
@@ -52,7 +56,7 @@ def notify(event, recipients, workflow_state, task_state=None, actor=None):
             continue
         # robust=True: an unreachable broker is logged, and the approval already committed stays.
         transaction.on_commit(
-            partial(_enqueue, event, user.pk, workflow_state.pk, task_state.pk if task_state else None),
+            _enqueue_later(event, user.pk, workflow_state.pk, task_state.pk if task_state else None),
             robust=True,
         )
 

@@ -10,7 +10,7 @@ logger = logging.getLogger(__name__)
 # --- Approval chain (issue 4) ---
 
 
-@shared_task(ignore_result=True)
+@shared_task
 def publish_scheduled_pages():
     """Carry out due go-live and expiry dates (run by beat every minute); safe to run at once twice."""
     from workflows.services import publish_scheduled

@@ -16,7 +16,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CELERY_TASK_ALWAYS_EAGER = True
+# A real worker started by a test turns eager mode off, or its retries would run inline.
+CELERY_TASK_ALWAYS_EAGER = os.environ.get("PORTAL_TEST_CELERY_EAGER", "true") == "true"
 CELERY_TASK_EAGER_PROPAGATES = True
 # A test's own worker (and its beat) use the test's own queue, not a developer's.
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("PORTAL_TEST_CELERY_QUEUE", "celery")

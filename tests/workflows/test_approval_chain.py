@@ -181,3 +181,16 @@ def test_moderation_overview_shows_each_stage(client, site_pages, board):
     text = response.content.decode()
     assert "Bài đang chờ thẩm định" in text and "Bài còn là bản nháp" in text
     assert "Đang chờ tại “Thành viên Ban biên tập thẩm định”" in text
+
+
+def test_failing_mail_server_does_not_block_approval(client, site_pages, board, settings):
+    settings.EMAIL_BACKEND = "tests.mail.DownBackend"
+    page = draft_news(site_pages, board["contributor"])
+    as_user(client, board["contributor"])
+    submit(client, page, news_form(page))
+    as_user(client, board["member"])
+    assert workflow_action(client, page, "approve").status_code == 302
+    as_user(client, board["head"])
+    assert workflow_action(client, page, "approve").status_code == 302
+    assert live(page)
+    assert mail.outbox == []
