@@ -33,3 +33,17 @@ def site_pages(db):
     from tests.factories.pages import site_tree
 
     return site_tree()
+
+
+def pytest_collection_modifyitems(items):
+    """Make every transactional test restore the migrated data after its flush.
+
+    The groups, the approval workflow and the root page come from data migrations; a
+    transactional test's flush would erase them (and re-create content types with new ids) for
+    the tests after it. Serialized rollback reloads them, as Django's docs advise.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
+            kwargs = {**marker.kwargs, "serialized_rollback": True}
+            item.add_marker(pytest.mark.django_db(*marker.args, **kwargs), append=False)

@@ -141,6 +141,16 @@ def test_rejection_returns_page_with_comment_and_resubmission_restarts(client, s
     assert page.current_workflow_task.name == "Thành viên Ban biên tập thẩm định"
     assert page.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
 
+    # The reworked text goes through both steps again before it is live.
+    as_user(client, board["member2"])
+    workflow_action(client, page, "approve")
+    page.refresh_from_db()
+    assert page.current_workflow_task.name == "Trưởng Ban biên tập phê duyệt"
+    as_user(client, board["head"])
+    workflow_action(client, page, "approve")
+    page.refresh_from_db()
+    assert page.live and page.title == "Tin về hội nghị (đã bổ sung)"
+
 
 def test_submission_and_approval_with_comment_reach_the_right_people(client, site_pages, board):
     page = draft_news(site_pages, board["contributor"], title="Thống kê dân số")
