@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from portal.paginate import paginate, query_string_without_page
 from portal.text import TransliteratedSlugMixin
+from workflows.rules import PublicationRulesMixin
 
 DOCUMENTS_PER_PAGE = 20
 
@@ -84,7 +85,7 @@ def public_documents():
     return OfficialDocumentPage.objects.live().public().filter(confidential=False)
 
 
-class OfficialDocumentPage(TransliteratedSlugMixin, Page):
+class OfficialDocumentPage(PublicationRulesMixin, TransliteratedSlugMixin, Page):
     """One official document with its legal metadata and attached files.
 
     A confidential document ("văn bản mật") is never published nor served (Điều 5, 6).

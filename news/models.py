@@ -1,7 +1,6 @@
 """News articles and their listing page (Điều 8a, 8c, 8d, 8e)."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +15,7 @@ from wagtail.search import index
 from portal.blocks import BodyStreamBlock
 from portal.paginate import paginate, query_string_without_page
 from portal.text import TransliteratedSlugMixin
+from workflows.rules import PublicationRulesMixin
 
 NEWS_PER_PAGE = 10
 LIST_IMAGE_FILTER = "fill-320x200"
@@ -84,7 +84,7 @@ class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class NewsPage(TransliteratedSlugMixin, Page):
+class NewsPage(PublicationRulesMixin, TransliteratedSlugMixin, Page):
     """A news article, conference report or statistics release."""
 
     category = models.CharField(
@@ -161,12 +161,6 @@ class NewsPage(TransliteratedSlugMixin, Page):
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
-
-    def clean(self):
-        super().clean()
-        # Điều 7: material taken from elsewhere must name its source.
-        if self.is_republished and not self.source.strip():
-            raise ValidationError({"source": _("Enter the source of an article taken from elsewhere.")})
 
     def get_related_articles(self, limit=3):
         """Other published articles of the same category, newest first."""

@@ -10,6 +10,11 @@ class WorkflowsConfig(AppConfig):
     verbose_name = _("Editorial workflow")
 
     def ready(self):
+        # Approval chain (issue 4): must run before wagtail.admin's ready(); see notifications.py.
+        from workflows import notifications
+
+        notifications.connect()
+
         from qa.models import Question
         from workflows.signal_handlers import set_question_due_date
 

@@ -1,8 +1,11 @@
-"""Models of the editorial workflow app (calendar exceptions, approval tasks) live here."""
+"""Models of the workflows app: the approval chain's tasks, calendar exceptions, alert bookkeeping."""
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
+from wagtail.models import AbstractGroupApprovalTask
 
 
 class CalendarException(models.Model):
@@ -64,3 +67,118 @@ class AlertDelivery(models.Model):
 
     def __str__(self):
         return self.key
+
+
+# --- Approval chain (issue 4): the two steps of "Quy trình phê duyệt tin bài" (DESIGN §4). ---
+
+
+def _submitters(task_state_or_obj):
+    """Who put the revision under review: the workflow's requester and the revision's author."""
+    workflow_state = task_state_or_obj.workflow_state
+    revision = task_state_or_obj.revision
+    return {pk for pk in (workflow_state.requested_by_id, revision.user_id if revision else None) if pk}
+
+
+class BoardReviewTask(AbstractGroupApprovalTask):
+    """The members' review step: group approval in which nobody approves their own submission.
+
+    The regulation wants a second person to check every text before the head sees it ("four
+    eyes"); the submitter, and whoever wrote the revision under review, may only comment or
+    request changes.
+    """
+
+    def _current_task_state(self, obj):
+        workflow_state = getattr(obj, "current_workflow_state", None)
+        task_state = workflow_state.current_task_state if workflow_state else None
+        return task_state if task_state and task_state.task_id == self.pk else None
+
+    def user_submitted(self, obj, user):
+        """Whether ``user`` submitted (or wrote) the revision now waiting at this step."""
+        task_state = self._current_task_state(obj)
+        return bool(task_state) and user.pk in _submitters(task_state)
+
+    def get_actions(self, obj, user):
+        actions = super().get_actions(obj, user)
+        if self.user_submitted(obj, user):
+            return [action for action in actions if action[0] != "approve"]
+        return actions
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "approve" and user.pk in _submitters(task_state):
+            # The admin hides the button; this also stops a hand-made POST or a script.
+            raise PermissionDenied(_("You cannot approve a text you submitted yourself."))
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        states = super().get_task_states_user_can_moderate(user, **kwargs)
+        return states.exclude(workflow_state__requested_by=user).exclude(revision__user=user)
+
+    @classmethod
+    def get_description(cls):
+        return _("Members of the chosen groups review the text; nobody approves their own submission.")
+
+    class Meta:
+        verbose_name = _("board review task")
+        verbose_name_plural = _("board review tasks")
+
+
+class HeadApprovalTask(AbstractGroupApprovalTask):
+    """The head's final approval: approving publishes, or schedules when ``go_live_at`` is ahead.
+
+    The head has the regulation's last word, even on their own text; such an approval is
+    recorded in the audit log as a self-approval so that it stays visible.
+    """
+
+    def start(self, workflow_state, user=None):
+        # Wagtail resumes a rejected text at the step that rejected it, keeping the members'
+        # earlier approval; the board wants a reworked text reviewed again from the first step.
+        earlier_step = self._step_to_restart(workflow_state)
+        if earlier_step is not None:
+            return earlier_step.start(workflow_state, user=user)
+        return super().start(workflow_state, user=user)
+
+    def _step_to_restart(self, workflow_state):
+        """The first earlier step whose approval predates the latest request for changes."""
+        from wagtail.models import TaskState
+
+        states = workflow_state.task_states.all()
+        rejected_at = (
+            states.filter(status=TaskState.STATUS_REJECTED)
+            .order_by("-finished_at")
+            .values_list("finished_at", flat=True)
+        ).first()
+        if rejected_at is None:
+            return None
+        for workflow_task in workflow_state.workflow.workflow_tasks.select_related("task").order_by("sort_order"):
+            task = workflow_task.task
+            if task.pk == self.pk:
+                return None
+            if not task.active:
+                continue
+            if not states.filter(task=task, status=TaskState.STATUS_APPROVED, finished_at__gt=rejected_at).exists():
+                return task.specific
+        return None
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "approve":
+            from workflows.rules import check_publication
+
+            # Refuse before the task is marked approved, so the text stays waiting at this step.
+            check_publication(task_state.revision.as_object())
+            if user.pk in _submitters(task_state):
+                log(
+                    instance=task_state.workflow_state.content_object.specific,
+                    action="workflows.head_self_approval",
+                    user=user,
+                    revision=task_state.revision,
+                    data={"task_state_id": task_state.pk},
+                )
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    @classmethod
+    def get_description(cls):
+        return _("The head of the board gives the final approval; approving publishes the text.")
+
+    class Meta:
+        verbose_name = _("head approval task")
+        verbose_name_plural = _("head approval tasks")

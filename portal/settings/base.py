@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "accounts.middleware.AdminAccessMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A publication refused by the regulation's rules becomes a message, not an error page.
+    "workflows.middleware.PublicationRefusedMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -226,6 +228,13 @@ CELERY_BEAT_SCHEDULE = {
     "workflows-no-update-alert": {
         "task": "workflows.tasks.send_no_update_alert",
         "schedule": crontab(hour=16, minute=0),
+    },
+    # Wagtail's go_live_at / expire_at, carried out by Celery instead of cron (issue 4).
+    "publish-scheduled-pages": {
+        "task": "workflows.tasks.publish_scheduled_pages",
+        "schedule": crontab(minute="*"),
+        # A tick not picked up within the minute is superseded by the next one.
+        "options": {"expires": 55},
     },
 }
 

@@ -4,6 +4,8 @@ DATABASE_URL and REDIS_URL still apply, so CI runs the suite on real PostgreSQL 
 Tests about tasks start a real worker themselves (see tests/conftest.py).
 """
 
+import os
+
 from .base import *  # noqa: F403
 from .base import SECRET_KEY as _SECRET_KEY
 
@@ -14,8 +16,13 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CELERY_TASK_ALWAYS_EAGER = True
+# A real worker started by a test turns eager mode off, or its retries would run inline.
+CELERY_TASK_ALWAYS_EAGER = os.environ.get("PORTAL_TEST_CELERY_EAGER", "true") == "true"
 CELERY_TASK_EAGER_PROPAGATES = True
+# A test's own worker (and its beat) use the test's own queue, not a developer's.
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("PORTAL_TEST_CELERY_QUEUE", "celery")
+# A test can point a worker process at a mail backend it controls (see tests/mail.py).
+EMAIL_BACKEND = os.environ.get("PORTAL_TEST_EMAIL_BACKEND", EMAIL_BACKEND)
 WAGTAILADMIN_BASE_URL = "http://testserver"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -73,14 +73,6 @@ def test_list_is_paginated(site_pages, client):
     assert 'rel="next"' in first and 'rel="prev"' in second
 
 
-def test_republished_article_needs_a_source_with_a_vietnamese_message(site_pages):
-    article = NewsPageFactory(parent=site_pages["news_index"], title="Bài lấy từ báo khác")
-    article.is_republished, article.source = True, ""
-    with translation.override("vi"), pytest.raises(ValidationError) as error:
-        article.full_clean()
-    assert error.value.message_dict["source"] == ["Nhập nguồn của tin bài lấy từ nơi khác."]
-
-
 def test_required_fields_are_reported_in_vietnamese(site_pages):
     from tests.factories.pages import OfficialDocumentPageFactory
 

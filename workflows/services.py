@@ -1,0 +1,221 @@
+"""Services of the approval chain: scheduled publication, e-mail notices, the moderation overview."""
+
+import logging
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+from wagtail.log_actions import log
+from wagtail.models import DraftStateMixin, Page, Revision, TaskState, WorkflowState
+
+from workflows.rules import PublicationRefused
+
+logger = logging.getLogger(__name__)
+
+
+# --- Scheduled publication ------------------------------------------------------------------
+
+
+def _draft_state_models():
+    """Page plus every other model with go-live/expiry dates, as Wagtail's publish_scheduled."""
+    return [Page] + [
+        model for model in apps.get_models() if issubclass(model, DraftStateMixin) and not issubclass(model, Page)
+    ]
+
+
+def publish_scheduled(now=None):
+    """Carry out due ``expire_at`` and ``go_live_at`` dates, each exactly once.
+
+    The same steps and audit-log actions as Wagtail's ``publish_scheduled`` command, but each
+    object is first claimed with one conditional UPDATE, so two runs at once (two beat ticks,
+    two workers) never both publish: the database lets only one UPDATE match (on PostgreSQL the
+    second waits for the first's row lock, on SQLite for the database lock). A revision that
+    breaks a publication rule is unscheduled and the refusal is logged, not retried each minute.
+    Returns ``(expired, published, refused)`` counts.
+    """
+    now = now or timezone.now()
+    expired = published = refused = 0
+    for model in _draft_state_models():
+        for obj in model.objects.filter(live=True, expire_at__lt=now).order_by("expire_at"):
+            with transaction.atomic():
+                if not model.objects.filter(pk=obj.pk, live=True, expired=False).update(expired=True):
+                    continue
+                obj.unpublish(set_expired=True, log_action="wagtail.unpublish.scheduled")
+                expired += 1
+
+    for revision_pk in (
+        Revision.objects.filter(approved_go_live_at__lt=now)
+        .order_by("approved_go_live_at")
+        .values_list("pk", flat=True)
+    ):
+        with transaction.atomic():
+            if not Revision.objects.filter(pk=revision_pk, approved_go_live_at__isnull=False).update(
+                approved_go_live_at=None
+            ):
+                continue
+            revision = Revision.objects.get(pk=revision_pk)
+            try:
+                # The go_live_at in the revision is past, so Wagtail publishes it now.
+                revision.publish(log_action="wagtail.publish.scheduled")
+                published += 1
+            except PublicationRefused as error:
+                log(
+                    instance=error.page,
+                    action="workflows.publication_refused",
+                    revision=revision,
+                    data={"reasons": error.problems},
+                )
+                logger.warning("Scheduled publication refused: %s", error.user_message())
+                refused += 1
+    return expired, published, refused
+
+
+# --- E-mail notices -------------------------------------------------------------------------
+
+EVENTS = {
+    "submitted": "workflows/emails/submitted",
+    "approved": "workflows/emails/approved",
+    "published": "workflows/emails/published",
+    "rejected": "workflows/emails/rejected",
+}
+
+
+def _subject(event, context):
+    subjects = {
+        "submitted": gettext("[Awaiting approval] %(title)s"),
+        "approved": gettext("[Approved at “%(task)s”] %(title)s"),
+        "published": gettext("[Published] %(title)s"),
+        "rejected": gettext("[Changes requested] %(title)s"),
+    }
+    if event == "published" and context["scheduled"]:
+        return gettext("[Scheduled] %(title)s") % context
+    return subjects[event] % context
+
+
+def notice_context(task_state, workflow_state):
+    """What an e-mail says: the page, the step, who acted, when, and the reviewer's comment."""
+    page = workflow_state.content_object.specific
+    task_state = task_state or workflow_state.current_task_state
+    return {
+        "title": page.get_admin_display_title(),
+        "page": page,
+        "task": task_state.task.name if task_state else "",
+        "actor": task_state.finished_by if task_state and task_state.finished_by_id else workflow_state.requested_by,
+        "requested_by": workflow_state.requested_by,
+        "comment": task_state.comment if task_state else "",
+        "when": (task_state.finished_at or task_state.started_at) if task_state else workflow_state.created_at,
+        "scheduled": bool(page.go_live_at and page.go_live_at > timezone.now() and not page.live),
+        "go_live_at": page.go_live_at,
+        "edit_url": settings.WAGTAILADMIN_BASE_URL + reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        "live_url": page.full_url if page.live else "",
+    }
+
+
+def send_notice(event, recipient_id, workflow_state_id, task_state_id=None):
+    """Render and send one workflow e-mail, in Vietnamese, to one person.
+
+    Raises the mail server's error so that the Celery task retries; returns False when the
+    person or the workflow is gone (nothing to send any more).
+    """
+    recipient = get_user_model().objects.filter(pk=recipient_id, is_active=True).exclude(email="").first()
+    workflow_state = WorkflowState.objects.filter(pk=workflow_state_id).first()
+    task_state = TaskState.objects.filter(pk=task_state_id).first() if task_state_id else None
+    if recipient is None or workflow_state is None:
+        return False
+    with translation.override(settings.LANGUAGE_CODE), timezone.override(settings.TIME_ZONE):
+        context = {**notice_context(task_state, workflow_state), "recipient": recipient, "event": event}
+        subject = _subject(event, context)
+        text = render_to_string(f"{EVENTS[event]}.txt", context)
+    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [recipient.email])
+    message.send()
+    return True
+
+
+# --- Moderation overview --------------------------------------------------------------------
+
+
+def moderation_overview(limit=50):
+    """Pages of the content types under the chain, grouped by where they stand, newest first.
+
+    Returns a list of ``(heading, rows)``; each row has ``page``, ``who`` and ``since``.
+    """
+    from django.utils.translation import gettext as _
+    from wagtail.models import Task
+
+    from documents.models import OfficialDocumentPage
+    from news.models import NewsPage
+    from qa.models import QAPage
+
+    content_types = ContentType.objects.get_for_models(NewsPage, OfficialDocumentPage, QAPage).values()
+    pages = Page.objects.filter(content_type__in=content_types).select_related("owner")
+    in_progress = (
+        WorkflowState.objects.active()
+        .filter(base_content_type__model="page")
+        .select_related("requested_by", "current_task_state__task", "current_task_state__finished_by")
+    )
+    sections = []
+    waiting_ids = set()
+    for task in (
+        Task.objects.filter(active=True, workflow_tasks__workflow__active=True)
+        .distinct()
+        .order_by("workflow_tasks__sort_order")
+    ):
+        rows = []
+        for state in in_progress.filter(status=WorkflowState.STATUS_IN_PROGRESS, current_task_state__task=task):
+            waiting_ids.add(int(state.object_id))
+            rows.append(
+                {
+                    "page": state.content_object,
+                    "who": state.requested_by,
+                    "since": state.current_task_state.started_at,
+                }
+            )
+        sections.append((_("Waiting at “%(task)s”") % {"task": task.name}, rows[:limit]))
+
+    rejected = []
+    for state in in_progress.filter(status=WorkflowState.STATUS_NEEDS_CHANGES).order_by("-created_at"):
+        waiting_ids.add(int(state.object_id))
+        rejected.append(
+            {
+                "page": state.content_object,
+                "who": state.current_task_state.finished_by,
+                "since": state.current_task_state.finished_at,
+                "comment": state.current_task_state.comment,
+            }
+        )
+    scheduled_revisions = (
+        Revision.page_revisions.filter(
+            approved_go_live_at__isnull=False, object_id__in=[str(pk) for pk in pages.values_list("pk", flat=True)]
+        )
+        .select_related("user")
+        .order_by("approved_go_live_at")
+    )
+    scheduled_ids = {int(revision.object_id) for revision in scheduled_revisions}
+    drafts = [
+        {"page": page, "who": page.owner, "since": page.latest_revision_created_at}
+        for page in pages.filter(live=False)
+        .exclude(pk__in=waiting_ids | scheduled_ids)
+        .order_by("-latest_revision_created_at")[:limit]
+    ]
+    scheduled = [
+        {"page": revision.content_object, "who": revision.user, "since": revision.approved_go_live_at}
+        for revision in scheduled_revisions[:limit]
+    ]
+    published = [
+        {"page": page, "who": page.live_revision.user if page.live_revision else None, "since": page.last_published_at}
+        for page in pages.filter(live=True).select_related("live_revision__user").order_by("-last_published_at")[:limit]
+    ]
+    return [
+        (_("Drafts"), drafts),
+        *sections,
+        (_("Returned for changes"), rejected),
+        (_("Scheduled"), scheduled),
+        (_("Published"), published),
+    ]
