@@ -18,6 +18,7 @@ from documents.models import DocumentIndexPage
 from home.models import HomePage, StandardPage
 from news.models import NewsIndexPage
 from qa.models import QAIndexPage
+from qa.services import grant_officials_answer_rights
 
 SITE_NAME = "Trang thông tin điện tử xã Tân Cương"
 
@@ -130,6 +131,8 @@ def seed_demo():
     """Build (or complete) the whole demo site; returns the accounts for the caller to print."""
     accounts = seed_accounts()
     home = seed_home()
-    seed_sections(home)
+    sections = seed_sections(home)
+    # Officials draft answers to the questions assigned to them under /hoi-dap/ (DESIGN §2).
+    grant_officials_answer_rights(sections["hoi-dap"])
     seed_english_home(home)
     return accounts

@@ -202,6 +202,8 @@ CELERY_RESULT_EXPIRES = 24 * 3600
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 # Periodic tasks; each app's issue adds its entries here.
 CELERY_BEAT_SCHEDULE = {}
+# Residents' e-mails left unsent by a stopped broker or a failing mail server (qa.OutboxEmail).
+CELERY_BEAT_SCHEDULE["qa-send-pending-emails"] = {"task": "qa.tasks.send_pending_emails", "schedule": 300}
 
 # E-mail: console by default; SMTP when EMAIL_HOST is set.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
@@ -230,6 +232,18 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 # Keep the admin's password reset for board members (personal accounts, Điều 6).
 WAGTAIL_PASSWORD_RESET_ENABLED = True
+
+# Residents' questions (DESIGN §6, §8): flood limits per client address, kept in the cache.
+QA_SUBMISSIONS_PER_IP = int(os.environ.get("QA_SUBMISSIONS_PER_IP", "5"))
+QA_SUBMISSION_WINDOW = 3600  # seconds
+QA_LOOKUPS_PER_IP = int(os.environ.get("QA_LOOKUPS_PER_IP", "30"))
+QA_LOOKUP_WINDOW = 600  # seconds
+# A person needs a few seconds to write a question; a bot posts at once. A form older than a day
+# is refused too (its token is replayable otherwise).
+QA_FORM_MIN_SECONDS = int(os.environ.get("QA_FORM_MIN_SECONDS", "3"))
+QA_FORM_MAX_AGE = 24 * 3600
+# How many proxies in front of the site append to X-Forwarded-For (0: use REMOTE_ADDR).
+QA_TRUSTED_PROXIES = int(os.environ.get("QA_TRUSTED_PROXIES", "0"))
 
 # Django groups of DESIGN §2: stable names that other tools rely on.
 GROUP_HEAD = "Trưởng Ban biên tập"
