@@ -59,7 +59,7 @@ class QuestionForm(forms.ModelForm):
         # A refused form gets a fresh token, so sending it again after correcting works.
         self.initial["form_token"] = make_form_token(now)
         for field in self.fields.values():
-            field.error_messages.setdefault("required", _("Please fill in this field."))
+            field.error_messages["required"] = _("Please fill in this field.")
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()

@@ -163,7 +163,7 @@ def assign_question(question, assignee, *, by):
             {
                 "question": question,
                 "assignee": assignee,
-                "admin_url": absolute_url(reverse("qa_question:inspect", args=[question.pk])),
+                "admin_url": absolute_url(reverse("qa_question:edit", args=[question.pk])),
             },
             question=question,
         )
@@ -225,7 +225,9 @@ def draft_answer(question, *, by):
         live=False,
     )
     index.add_child(instance=page)
-    page.save_revision(user=owner, log_action=True)
+    # A draft may lack its answer (as in the admin editor): add_child checked title and slug, and
+    # the full validation runs when the page is submitted and published.
+    page.save_revision(user=owner, log_action=True, clean=False)
     log(instance=question, action="qa.draft_answer", user=by, data={"page_id": page.pk})
     return page
 
