@@ -27,9 +27,12 @@ def send_outbox_email(self, email_id):
 
 
 @shared_task
-def send_pending_emails():
-    """Beat sweep: send what a stopped broker or an exhausted retry left in the outbox."""
-    sent, failed = services.send_pending_emails()
+def send_pending_emails(older_than_seconds=60):
+    """Beat sweep: send what a stopped broker or an exhausted retry left in the outbox.
+
+    Only rows older than `older_than_seconds`, so that the sweep leaves fresh e-mails to their own task.
+    """
+    sent, failed = services.send_pending_emails(older_than_seconds)
     if sent or failed:
         logger.info("Outbox sweep: %s sent, %s still failing", sent, failed)
     return {"sent": sent, "failed": failed}
