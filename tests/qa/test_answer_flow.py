@@ -45,9 +45,7 @@ def approve_every_step(client, page, approvers):
             return
         task_state = workflow_state.current_task_state
         task = task_state.task.specific
-        approver = next(
-            (user for user in approvers if "approve" in [a[0] for a in task.get_actions(page, user)]), None
-        )
+        approver = next((user for user in approvers if "approve" in [a[0] for a in task.get_actions(page, user)]), None)
         assert approver is not None, f"nobody in the board may approve “{task.name}”"
         as_user(client, approver)
         response = client.post(

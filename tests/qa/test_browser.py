@@ -51,7 +51,8 @@ def test_resident_asks_a_question_and_follows_it(page, live_server, settings):
     assert "ít nhất 20 ký tự" in page.content()
     assert page.get_by_label("Họ và tên").input_value() == "Trần Thị Bình"
 
-    page.get_by_label("Nội dung câu hỏi").fill("Gia đình tôi muốn xây nhà ở trên đất thổ cư, có cần xin giấy phép không?")
+    body = "Gia đình tôi muốn xây nhà ở trên đất thổ cư, có cần xin giấy phép không?"
+    page.get_by_label("Nội dung câu hỏi").fill(body)
     page.get_by_role("button", name="Gửi câu hỏi").click()
     code = page.get_by_test_id("tracking-code").inner_text()
     question = Question.objects.get()

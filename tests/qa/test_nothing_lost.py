@@ -99,3 +99,17 @@ def test_stopped_broker_keeps_the_question_and_a_real_worker_sends_the_email_lat
     email.refresh_from_db()
     assert email.sent_at is not None and email.attempts == 1
     assert (first, second) == ({"sent": 1, "failed": 0}, {"sent": 0, "failed": 0})
+
+
+def test_operator_command_sends_what_is_waiting(db):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    question = Question.objects.create(name="Lê Thị Hoa", email="hoa@example.vn", title="Hỏi", body="Nội dung")
+    OutboxEmail.objects.create(question=question, recipient=question.email, subject="S", body="B")
+    out = StringIO()
+    call_command("send_pending_emails", "--dry-run", stdout=out)
+    assert "1 e-mail(s) waiting." in out.getvalue() and mail.outbox == []
+    call_command("send_pending_emails", stdout=out)
+    assert "1 sent, 0 still failing." in out.getvalue() and len(mail.outbox) == 1
