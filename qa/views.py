@@ -20,21 +20,20 @@ def ask_question(request):
     address = client_address(request)
     if request.method == "POST":
         form = QuestionForm(request.POST)
-        if limit.is_exceeded(address):
-            # Refused out loud, with the text kept: a resident sharing an address can still call or write.
-            form.data = form.data.copy()
-            form.data["form_token"] = make_form_token()
-            return render(request, "qa/question_form.html", {"form": form, "rate_limited": True}, status=429)
-        if form.is_valid():
-            limit.hit(address)
+        # Counted only when accepted (a resident correcting mistakes is not a flood), and counted
+        # before storing, so that concurrent posts from one address cannot slip past the limit.
+        if not limit.is_exceeded(address) and form.is_valid() and limit.hit(address) <= limit.limit:
             data = {key: value for key, value in form.cleaned_data.items() if key not in ("website", "form_token")}
             question = services.submit_question(data)
             # Post/redirect/get: reloading the confirmation must not send the question twice.
             request.session[SESSION_KEY] = question.pk
             return redirect("qa:sent")
+        rate_limited = limit.is_exceeded(address)
+        # Shown back with what was typed and a fresh time token, never silently dropped.
         form.data = form.data.copy()
         form.data["form_token"] = make_form_token()
-        return render(request, "qa/question_form.html", {"form": form}, status=400)
+        context = {"form": form, "rate_limited": rate_limited}
+        return render(request, "qa/question_form.html", context, status=429 if rate_limited else 400)
     return render(request, "qa/question_form.html", {"form": QuestionForm()})
 
 

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
@@ -20,6 +21,13 @@ class QuestionIndexView(IndexView):
         return Question.objects.visible_to(self.request.user).select_related("assignee")
 
 
+class QuestionHistoryView(HistoryView):
+    """The audit log of one question, for those who may see the question."""
+
+    def get_base_object_queryset(self):
+        return Question.objects.visible_to(self.request.user)
+
+
 class QuestionViewSet(ModelViewSet):
     """The questions desk: list with filters; the edit URL is the desk page of one question."""
 
@@ -30,6 +38,7 @@ class QuestionViewSet(ModelViewSet):
     menu_order = 250
     add_to_admin_menu = True
     index_view_class = QuestionIndexView
+    history_view_class = QuestionHistoryView
     filterset_class = QuestionFilterSet
     # Only for Wagtail's generic add view, which the permission policy never lets anyone open.
     form_fields = ["topic"]

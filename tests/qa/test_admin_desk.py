@@ -51,6 +51,8 @@ def test_official_sees_only_the_questions_assigned_to_them(client, people):
     assert mine.email in client.get(desk(mine.pk)).content.decode()
     assert client.get(desk(theirs.pk)).status_code == 404
     assert client.get(desk(unassigned.pk)).status_code == 404
+    assert client.get(f"/admin/qa_question/history/{mine.pk}/").status_code == 200
+    assert client.get(f"/admin/qa_question/history/{theirs.pk}/").status_code == 404
 
 
 @pytest.mark.parametrize("role", ["contributor", "party"])
