@@ -15,6 +15,13 @@ class User(AbstractUser):
         help_text=_("Position in the commune, e.g. “Công chức Văn hoá – Xã hội”."),
     )
     phone = models.CharField(_("phone"), max_length=20, blank=True)
+    compromised_at = models.DateTimeField(
+        _("reported compromised at"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Set when the password was reported lost or stolen; only the head can restore the account."),
+    )
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")
@@ -22,3 +29,8 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.username
+
+    @property
+    def is_compromised(self):
+        """Whether the account is locked after a "báo mất mật khẩu" report and awaits the head."""
+        return self.compromised_at is not None

@@ -1,9 +1,12 @@
 """Custom image and file models for the media library (decided before the first migration)."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
+
+from assets.validators import validate_document_content
 
 
 class PortalImage(AbstractImage):
@@ -36,6 +39,16 @@ class PortalDocument(AbstractDocument):
     """A file in the media library (attachments of official documents and articles)."""
 
     admin_form_fields = Document.admin_form_fields
+
+    def clean(self):
+        """Wagtail's extension check, then ours by content (see assets.validators)."""
+        super().clean()
+        # Only a newly uploaded file is read; stored files were checked when they came in.
+        if self.file and not self.file._committed:
+            try:
+                validate_document_content(self.file)
+            except ValidationError as error:
+                raise ValidationError({"file": error.messages}) from error
 
     class Meta(AbstractDocument.Meta):
         verbose_name = _("file")

@@ -11,6 +11,8 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 
+from accounts.security import client_ip
+
 TOKEN_SALT = "qa.question-form"
 
 
@@ -30,13 +32,8 @@ def form_token_age(token, now=None):
 
 
 def client_address(request):
-    """The client's IP address, trusting X-Forwarded-For only for the configured proxies."""
-    proxies = settings.QA_TRUSTED_PROXIES
-    if proxies:
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "unknown")
+    """The client's IP address, by the same proxy rule as the admin's lockout (PORTAL_TRUSTED_PROXIES)."""
+    return client_ip(request) or "unknown"
 
 
 class RateLimit:

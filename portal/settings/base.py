@@ -1,10 +1,11 @@
 """Settings shared by every environment; everything deployment-specific comes from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-from celery.schedules import crontab  # noqa: F401  (used by the beat schedule below as it grows)
+from celery.schedules import crontab
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -59,19 +60,29 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Security (issue 8): two-factor devices and failed-login lockout.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "accounts.middleware.PortalCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.middleware.AdminAccessMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -201,7 +212,22 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_RESULT_EXPIRES = 24 * 3600
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 # Periodic tasks; each app's issue adds its entries here.
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    # Deadline alerts (Điều 8), local time (CELERY_TIMEZONE). Each task sends nothing on a day off
+    # and nothing twice, so the schedules can fire every day and safely more than once.
+    "workflows-morning-digest": {
+        "task": "workflows.tasks.send_morning_digest",
+        "schedule": crontab(hour=7, minute=30),
+    },
+    "workflows-question-reminders": {
+        "task": "workflows.tasks.send_question_reminders",
+        "schedule": crontab(hour=7, minute=30),
+    },
+    "workflows-no-update-alert": {
+        "task": "workflows.tasks.send_no_update_alert",
+        "schedule": crontab(hour=16, minute=0),
+    },
+}
 # Residents' e-mails left unsent by a stopped broker or a failing mail server (qa.OutboxEmail).
 CELERY_BEAT_SCHEDULE["qa-send-pending-emails"] = {"task": "qa.tasks.send_pending_emails", "schedule": 300}
 
@@ -242,8 +268,6 @@ QA_LOOKUP_WINDOW = 600  # seconds
 # is refused too (its token is replayable otherwise).
 QA_FORM_MIN_SECONDS = int(os.environ.get("QA_FORM_MIN_SECONDS", "3"))
 QA_FORM_MAX_AGE = 24 * 3600
-# How many proxies in front of the site append to X-Forwarded-For (0: use REMOTE_ADDR).
-QA_TRUSTED_PROXIES = int(os.environ.get("QA_TRUSTED_PROXIES", "0"))
 
 # Django groups of DESIGN §2: stable names that other tools rely on.
 GROUP_HEAD = "Trưởng Ban biên tập"
@@ -264,3 +288,66 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# ---------------------------------------------------------------------------------------------
+# Security (issue 8, Điều 6 of the regulation; docs/security.md explains every choice)
+# ---------------------------------------------------------------------------------------------
+# django-axes must see every login first: it refuses a locked-out account or address before
+# the password is even checked. Our backend then refuses accounts reported compromised.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "accounts.backends.PortalModelBackend",
+]
+# Lockout after 5 failures, counted per account and, separately, per address.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "accounts.security.client_ip"
+# Number of reverse proxies in front of gunicorn whose X-Forwarded-For entries can be trusted;
+# 0 (no proxy) uses the connection's address, which a client cannot forge.
+PORTAL_TRUSTED_PROXIES = int(os.environ.get("PORTAL_TRUSTED_PROXIES", "0"))
+
+# Two-factor login: the board groups that must use it; the others may enrol themselves.
+PORTAL_TWO_FACTOR_REQUIRED_GROUPS = [GROUP_HEAD, GROUP_MEMBER]
+PORTAL_BOARD_GROUPS = [GROUP_HEAD, GROUP_MEMBER, GROUP_CONTRIBUTOR, GROUP_OFFICIAL, GROUP_PARTY_COMMITTEE]
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+PORTAL_RECOVERY_CODE_COUNT = 10
+# An admin session left idle this long ends; the next request asks for the password again.
+PORTAL_ADMIN_IDLE_TIMEOUT = int(os.environ.get("PORTAL_ADMIN_IDLE_TIMEOUT", str(30 * 60)))
+SESSION_COOKIE_AGE = 12 * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Content Security Policy in every environment, so a page that breaks it fails in development
+# too. The public site runs no inline script; Wagtail 8's admin still has a few inline scripts
+# (inline panels, date pickers), so only /admin/ allows them (accounts.middleware).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        # Inline style attributes are common in rich text and Wagtail's userbar; styles cannot run code.
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        # Wagtail's live preview shows the page in a frame of the admin itself.
+        "frame-ancestors": ["'self'"],
+    }
+}
+PORTAL_ADMIN_CSP_REPLACE = {
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+}
+# The admin's update check calls a server abroad; the portal makes no outside requests.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "SAMEORIGIN"
+# Documents go through Wagtail's serve view (privacy rules, attachment headers, CSP), never as
+# plain files of the media folder.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"

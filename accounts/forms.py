@@ -1,0 +1,15 @@
+"""Forms of the two-factor login pages."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class TokenForm(forms.Form):
+    """One field for a six-digit code from the app or a recovery code."""
+
+    token = forms.CharField(
+        label=_("Verification code"),
+        max_length=40,
+        help_text=_("The six-digit code shown by your authenticator app, or one of your recovery codes."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True, "inputmode": "text"}),
+    )

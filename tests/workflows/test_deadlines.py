@@ -1,0 +1,113 @@
+"""Due dates of Điều 8 for each kind across holidays and weekends; on time judged in local time."""
+
+import datetime
+import zoneinfo
+
+import pytest
+
+from news.models import NewsCategory
+from tests.factories.pages import NewsPageFactory, OfficialDocumentPageFactory, QuestionFactory
+from workflows.deadlines import LATE, ON_TIME, document_items, due_date, is_on_time, news_items
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+HANOI = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+@pytest.mark.parametrize(
+    ("kind", "start", "due"),
+    [
+        # News, 3 working days: across a weekend, and across Tết 2024.
+        ("news", D(2025, 3, 7), D(2025, 3, 12)),
+        ("news", D(2024, 2, 7), D(2024, 2, 19)),
+        # A document, 1 working day: signed the Friday before Tết 2025.
+        ("document", D(2025, 1, 24), D(2025, 2, 3)),
+        ("document", D(2026, 4, 24), D(2026, 4, 28)),
+        # A conference ending before the 30/4–1/5 break of 2025.
+        ("conference", D(2025, 4, 29), D(2025, 5, 7)),
+        ("conference", D(2024, 8, 30), D(2024, 9, 6)),
+        # Statistics, the same working day: a make-up Saturday counts, a holiday does not.
+        ("statistics", D(2025, 4, 26), D(2025, 4, 26)),
+        ("statistics", D(2024, 9, 2), D(2024, 9, 4)),
+        ("statistics", D(2025, 3, 9), D(2025, 3, 10)),
+        # Answers, 15 working days: across Giỗ Tổ 2025 and across Quốc khánh 2026.
+        ("answer", D(2025, 3, 10), D(2025, 3, 31)),
+        ("answer", D(2025, 4, 1), D(2025, 4, 23)),
+        ("answer", D(2026, 8, 20), D(2026, 9, 14)),
+    ],
+)
+def test_due_date(kind, start, due):
+    assert due_date(kind, start) == due
+
+
+def test_unknown_kind_is_refused():
+    with pytest.raises(ValueError):
+        due_date("tin-khac", D(2025, 3, 10))
+
+
+def test_on_time_is_judged_on_the_local_date():
+    due = D(2025, 3, 12)
+    # 23:30 in Hà Nội on the due date is 16:30 UTC the same day: on time.
+    assert is_on_time(due, datetime.datetime(2025, 3, 12, 23, 30, tzinfo=HANOI))
+    # 00:10 the next morning in Hà Nội is still 12/3 in UTC, but it is late.
+    assert not is_on_time(due, datetime.datetime(2025, 3, 13, 0, 10, tzinfo=HANOI))
+    assert not is_on_time(due, None)
+
+
+def publish_at(page, moment):
+    page.save_revision().publish()
+    type(page).objects.filter(pk=page.pk).update(first_published_at=moment, last_published_at=moment)
+
+
+def test_news_article_published_late_at_night_on_its_due_date_is_on_time(site_pages):
+    on_time = NewsPageFactory(parent=site_pages["news_index"], title="Hội nghị tổng kết", event_date=D(2025, 3, 7))
+    late = NewsPageFactory(parent=site_pages["news_index"], title="Lễ ra quân", event_date=D(2025, 3, 7))
+    publish_at(on_time, datetime.datetime(2025, 3, 12, 23, 30, tzinfo=HANOI))
+    publish_at(late, datetime.datetime(2025, 3, 13, 0, 10, tzinfo=HANOI))
+
+    items = {item.title: item for item in news_items()}
+    assert items["Hội nghị tổng kết"].due == D(2025, 3, 12)
+    assert items["Hội nghị tổng kết"].status(D(2025, 3, 20)) == ON_TIME
+    assert items["Lễ ra quân"].done_on == D(2025, 3, 13)
+    assert items["Lễ ra quân"].status(D(2025, 3, 20)) == LATE
+
+
+def test_news_category_decides_the_kind(site_pages):
+    NewsPageFactory(
+        parent=site_pages["news_index"],
+        title="Số liệu dân số",
+        category=NewsCategory.STATISTICS,
+        event_date=D(2025, 3, 7),
+    )
+    NewsPageFactory(
+        parent=site_pages["news_index"],
+        title="Hội thảo chè",
+        category=NewsCategory.CONFERENCE,
+        event_date=D(2025, 3, 7),
+    )
+    items = {item.title: item for item in news_items()}
+    assert (items["Số liệu dân số"].kind, items["Số liệu dân số"].due) == ("statistics", D(2025, 3, 7))
+    assert (items["Hội thảo chè"].kind, items["Hội thảo chè"].due) == ("conference", D(2025, 3, 12))
+
+
+def test_confidential_documents_have_no_deadline(site_pages):
+    OfficialDocumentPageFactory(parent=site_pages["document_index"], title="Quyết định công khai")
+    OfficialDocumentPageFactory(parent=site_pages["document_index"], title="Văn bản mật", confidential=True)
+    assert [item.title for item in document_items()] == ["Quyết định công khai"]
+
+
+def test_a_new_question_gets_its_due_date_from_the_local_date_of_receipt():
+    # 00:30 on Monday 10/3 in Hà Nội is still Sunday 9/3 in UTC.
+    received = datetime.datetime(2025, 3, 9, 17, 30, tzinfo=datetime.UTC)
+    question = QuestionFactory(received_at=received)
+    question.refresh_from_db()
+    assert question.due_date == D(2025, 3, 31)
+
+
+def test_a_question_keeps_a_due_date_set_by_hand():
+    question = QuestionFactory(
+        received_at=datetime.datetime(2025, 3, 10, 3, 0, tzinfo=datetime.UTC), due_date=D(2025, 4, 30)
+    )
+    question.refresh_from_db()
+    assert question.due_date == D(2025, 4, 30)

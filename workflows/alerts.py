@@ -1,0 +1,171 @@
+"""Deadline alerts by e-mail (Điều 8): the morning digest, question reminders, "no update today".
+
+Every alert is claimed as a unique `AlertDelivery` row before its e-mail is queued, so a beat
+that fires twice, or a task redelivered after a worker restart, sends nothing more. The e-mail
+itself goes through the `send_alert_email` task, which retries while the mail server is down.
+"""
+
+import datetime
+import logging
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from workflows.calendar import is_working_day, working_days_between
+from workflows.deadlines import open_items_due_soon
+from workflows.models import AlertDelivery
+
+logger = logging.getLogger(__name__)
+
+DIGEST = "digest"
+QUESTION_THREE_DAYS = "question-3-days"
+QUESTION_DUE_TODAY = "question-due-today"
+NO_UPDATE = "no-update"
+
+# Reminder to a question's assignee this many working days before the due date (and on the day).
+REMINDER_WORKING_DAYS = 3
+
+
+def board_recipients():
+    """Active members and the head of the board who have an e-mail address."""
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            groups__name__in=[settings.GROUP_HEAD, settings.GROUP_MEMBER],
+        )
+        .exclude(email="")
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def claim_alert(key, kind, recipient, subject, body, dry_run=False):
+    """Record the alert under `key` and queue its e-mail; return the delivery, or None if sent before.
+
+    A delivery claimed earlier but never sent (its task was lost) is queued again; the task
+    itself refuses to send a delivery twice. With `dry_run`, nothing is written or queued.
+    """
+    if dry_run:
+        if AlertDelivery.objects.filter(key=key, sent_at__isnull=False).exists():
+            return None
+        return AlertDelivery(key=key, kind=kind, recipient=recipient, subject=subject, body=body)
+    with transaction.atomic():
+        delivery, created = AlertDelivery.objects.get_or_create(
+            key=key, defaults={"kind": kind, "recipient": recipient, "subject": subject, "body": body}
+        )
+    if not created and delivery.sent_at is not None:
+        return None
+    from workflows.tasks import send_alert_email
+
+    send_alert_email.delay_on_commit(delivery.pk)
+    return delivery
+
+
+@transaction.atomic
+def deliver_alert(delivery_id):
+    """Send one claimed alert e-mail unless it was already sent; return whether it was sent now.
+
+    The row stays locked while the mail server answers, so two copies of the task cannot both
+    send it (on PostgreSQL; SQLite serialises writers anyway).
+    """
+    delivery = AlertDelivery.objects.select_for_update().select_related("recipient").filter(pk=delivery_id).first()
+    if delivery is None or delivery.sent_at is not None:
+        return False
+    send_mail(delivery.subject, delivery.body, settings.DEFAULT_FROM_EMAIL, [delivery.recipient.email])
+    delivery.sent_at = timezone.now()
+    delivery.save(update_fields=["sent_at"])
+    return True
+
+
+def _render(template, context):
+    """Render an e-mail body in the portal's language (tasks run outside any request)."""
+    return render_to_string(template, {"base_url": settings.WAGTAILADMIN_BASE_URL, **context})
+
+
+def queue_morning_digest(today, dry_run=False):
+    """Queue the 07:30 digest of late and due items to every member and the head, on working days.
+
+    Returns the deliveries queued now (empty on a day off or when already sent today); with
+    `dry_run`, the deliveries that would be queued, unsaved.
+    """
+    if not is_working_day(today):
+        return []
+    sections = open_items_due_soon(today)
+    queued = []
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Publication deadlines on %(date)s") % {"date": f"{today:%d/%m/%Y}"}
+        for user in board_recipients():
+            body = _render("workflows/emails/morning_digest.txt", {"user": user, "today": today, **sections})
+            delivery = claim_alert(f"{DIGEST}:{today.isoformat()}:{user.pk}", DIGEST, user, subject, body, dry_run)
+            if delivery:
+                queued.append(delivery)
+    logger.info("Morning digest for %s: %d e-mails queued", today, len(queued))
+    return queued
+
+
+def queue_question_reminders(today, dry_run=False):
+    """Remind each question's assignee 3 working days before its due date and on the day itself."""
+    from qa.models import Question, QuestionStatus
+
+    if not is_working_day(today):
+        return []
+    questions = Question.objects.filter(
+        status__in=[QuestionStatus.RECEIVED, QuestionStatus.ASSIGNED],
+        assignee__isnull=False,
+        assignee__is_active=True,
+        due_date__gte=today,
+    ).select_related("assignee")
+    queued = []
+    with translation.override(settings.LANGUAGE_CODE):
+        for question in questions:
+            if question.due_date == today:
+                kind = QUESTION_DUE_TODAY
+                subject = _("Answer due today: %(code)s") % {"code": question.tracking_code}
+            elif working_days_between(today, question.due_date) == REMINDER_WORKING_DAYS:
+                kind = QUESTION_THREE_DAYS
+                subject = _("Answer due in 3 working days: %(code)s") % {"code": question.tracking_code}
+            else:
+                continue
+            if not question.assignee.email:
+                continue
+            body = _render(
+                "workflows/emails/question_reminder.txt",
+                {"question": question, "due_today": kind == QUESTION_DUE_TODAY},
+            )
+            key = f"{kind}:{question.pk}:{question.due_date.isoformat()}"
+            delivery = claim_alert(key, kind, question.assignee, subject, body, dry_run)
+            if delivery:
+                queued.append(delivery)
+    return queued
+
+
+def published_on(day):
+    """Whether any page was published (first time or again) on the local date `day`."""
+    from wagtail.models import Page
+
+    start = timezone.make_aware(datetime.datetime.combine(day, datetime.time.min), timezone.get_default_timezone())
+    end = start + datetime.timedelta(days=1)
+    return Page.objects.filter(last_published_at__gte=start, last_published_at__lt=end).exists()
+
+
+def queue_no_update_alert(today, dry_run=False):
+    """At 16:00 on a working day with nothing published yet, tell the board (daily updates, Điều 8)."""
+    if not is_working_day(today) or published_on(today):
+        return []
+    queued = []
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Nothing published today, %(date)s") % {"date": f"{today:%d/%m/%Y}"}
+        for user in board_recipients():
+            body = _render("workflows/emails/no_update.txt", {"user": user, "today": today})
+            delivery = claim_alert(
+                f"{NO_UPDATE}:{today.isoformat()}:{user.pk}", NO_UPDATE, user, subject, body, dry_run
+            )
+            if delivery:
+                queued.append(delivery)
+    return queued

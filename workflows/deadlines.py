@@ -1,0 +1,242 @@
+"""Publication and answer deadlines of Điều 8 (DESIGN §5), and which items meet them.
+
+Due dates are computed from the items' own fields, never stored on the pages: a change of the
+calendar (a new `CalendarException`) moves every open deadline at once. Questions are the
+exception: `Question.due_date` is set on receipt (see signal_handlers) because it is promised to
+the resident.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from workflows.calendar import add_working_days
+
+NEWS = "news"
+DOCUMENT = "document"
+CONFERENCE = "conference"
+STATISTICS = "statistics"
+ANSWER = "answer"
+
+# Working days allowed after the clock starts (Điều 8a–8đ).
+WORKING_DAYS_ALLOWED = {
+    NEWS: 3,
+    DOCUMENT: 1,
+    CONFERENCE: 3,
+    STATISTICS: 0,
+    ANSWER: 15,
+}
+
+KIND_LABELS = {
+    NEWS: _("News and activities"),
+    DOCUMENT: _("Official document"),
+    CONFERENCE: _("Conference or event"),
+    STATISTICS: _("Statistics"),
+    ANSWER: _("Answer to a resident"),
+}
+
+# NewsPage.category → deadline kind; "khac" (other) follows the news rule (Điều 8e).
+NEWS_CATEGORY_KINDS = {
+    "su-kien": NEWS,
+    "hoi-nghi": CONFERENCE,
+    "thong-ke": STATISTICS,
+    "khac": NEWS,
+}
+
+OVERDUE = "overdue"
+DUE_TODAY = "due_today"
+UPCOMING = "upcoming"
+ON_TIME = "on_time"
+LATE = "late"
+
+STATUS_LABELS = {
+    OVERDUE: _("Overdue"),
+    DUE_TODAY: _("Due today"),
+    UPCOMING: _("Not yet due"),
+    ON_TIME: _("Done on time"),
+    LATE: _("Done late"),
+}
+
+
+def local_date(value):
+    """The date of `value` in the portal's time zone (Asia/Ho_Chi_Minh); dates pass through."""
+    if value is None:
+        return None
+    if isinstance(value, datetime.datetime):
+        if timezone.is_naive(value):
+            return value.date()
+        # The portal's zone explicitly: the admin may have activated a user's own time zone.
+        return timezone.localdate(value, timezone.get_default_timezone())
+    return value
+
+
+def due_date(kind, start):
+    """The last day on which an item of `kind` whose clock starts on `start` is on time.
+
+    `start` may be a date or an aware datetime (taken as its local date).
+    """
+    if kind not in WORKING_DAYS_ALLOWED:
+        raise ValueError(f"Unknown deadline kind: {kind!r}")
+    return add_working_days(local_date(start), WORKING_DAYS_ALLOWED[kind])
+
+
+def is_on_time(due, done_at):
+    """Whether something done at `done_at` (local date of an aware datetime) met `due`."""
+    done = local_date(done_at)
+    return done is not None and done <= due
+
+
+@dataclass
+class DeadlineItem:
+    """A news article, document or resident's question with its deadline, for panels and reports."""
+
+    kind: str
+    title: str
+    start: datetime.date
+    due: datetime.date
+    done_on: datetime.date | None
+    admin_url: str | None
+    object_id: int
+    model: str
+
+    @property
+    def kind_label(self):
+        return KIND_LABELS[self.kind]
+
+    @property
+    def is_done(self):
+        return self.done_on is not None
+
+    def status(self, today):
+        """One of OVERDUE, DUE_TODAY, UPCOMING, ON_TIME, LATE, as seen on `today`."""
+        if self.done_on is not None:
+            return ON_TIME if self.done_on <= self.due else LATE
+        if self.due < today:
+            return OVERDUE
+        if self.due == today:
+            return DUE_TODAY
+        return UPCOMING
+
+    def status_label(self, today):
+        return STATUS_LABELS[self.status(today)]
+
+
+# The questions desk (issue 3/4) registers the admin views of `qa.Question`; until its URL name
+# resolves, a question links to its answer page when it has one.
+QUESTION_ADMIN_URL_NAME = "qa_question:edit"
+
+
+def _page_admin_url(page_id):
+    from django.urls import reverse
+
+    return reverse("wagtailadmin_pages:edit", args=[page_id])
+
+
+def _question_admin_url(question, answer_page_id):
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        return reverse(QUESTION_ADMIN_URL_NAME, args=[question.pk])
+    except NoReverseMatch:
+        return _page_admin_url(answer_page_id) if answer_page_id else None
+
+
+def news_items():
+    """Every news article with an event date, as DeadlineItems."""
+    from news.models import NewsPage
+
+    pages = NewsPage.objects.filter(event_date__isnull=False).only(
+        "id", "title", "category", "event_date", "first_published_at"
+    )
+    for page in pages:
+        kind = NEWS_CATEGORY_KINDS.get(page.category, NEWS)
+        yield DeadlineItem(
+            kind=kind,
+            title=page.title,
+            start=page.event_date,
+            due=due_date(kind, page.event_date),
+            done_on=local_date(page.first_published_at),
+            admin_url=_page_admin_url(page.pk),
+            object_id=page.pk,
+            model="news.newspage",
+        )
+
+
+def document_items():
+    """Every non-confidential official document with a signing date, as DeadlineItems.
+
+    A confidential document is never published (Điều 5, 6), so it has no deadline to miss.
+    """
+    from documents.models import OfficialDocumentPage
+
+    pages = OfficialDocumentPage.objects.filter(signed_date__isnull=False, confidential=False).only(
+        "id", "title", "signed_date", "first_published_at"
+    )
+    for page in pages:
+        yield DeadlineItem(
+            kind=DOCUMENT,
+            title=page.title,
+            start=page.signed_date,
+            due=due_date(DOCUMENT, page.signed_date),
+            done_on=local_date(page.first_published_at),
+            admin_url=_page_admin_url(page.pk),
+            object_id=page.pk,
+            model="documents.officialdocumentpage",
+        )
+
+
+def question_items():
+    """Every resident's question not closed without an answer, as DeadlineItems.
+
+    Answered on the day `answered_at` was set or, failing that, the day its answer page was
+    first published.
+    """
+    from qa.models import Question, QuestionStatus
+
+    questions = Question.objects.exclude(status=QuestionStatus.CLOSED).prefetch_related("answer_pages")
+    for question in questions:
+        answers = sorted(
+            (page for page in question.answer_pages.all() if page.first_published_at),
+            key=lambda page: page.first_published_at,
+        )
+        done_at = question.answered_at or (answers[0].first_published_at if answers else None)
+        answer_page_id = answers[0].pk if answers else None
+        if answer_page_id is None and question.answer_pages.all():
+            answer_page_id = question.answer_pages.all()[0].pk
+        yield DeadlineItem(
+            kind=ANSWER,
+            title=f"{question.tracking_code} — {question.title}",
+            start=local_date(question.received_at),
+            due=question.due_date or due_date(ANSWER, question.received_at),
+            done_on=local_date(done_at),
+            admin_url=_question_admin_url(question, answer_page_id),
+            object_id=question.pk,
+            model="qa.question",
+        )
+
+
+def all_items():
+    """News, documents and questions with their deadlines, earliest due first."""
+    items = [*news_items(), *document_items(), *question_items()]
+    return sorted(items, key=lambda item: (item.due, item.kind, item.title))
+
+
+def open_items_due_soon(today, horizon=2):
+    """The open items that are overdue, due `today`, or due within `horizon` working days.
+
+    Returns a dict with the keys "overdue", "due_today" and "due_soon" (lists of DeadlineItems).
+    """
+    limit = add_working_days(today, horizon)
+    sections = {"overdue": [], "due_today": [], "due_soon": []}
+    for item in all_items():
+        if item.is_done or item.due > limit:
+            continue
+        if item.due < today:
+            sections["overdue"].append(item)
+        elif item.due == today:
+            sections["due_today"].append(item)
+        else:
+            sections["due_soon"].append(item)
+    return sections
