@@ -22,9 +22,20 @@ def test_every_message_has_a_vietnamese_translation():
     assert untranslated == [] and fuzzy == []
 
 
+def translations(catalog):
+    """{(context, msgid): translation}, a plural entry's translation being all its forms."""
+    return {
+        (entry.msgctxt, entry.msgid): (
+            tuple(sorted(entry.msgstr_plural.items())) if entry.msgid_plural else entry.msgstr
+        )
+        for entry in catalog
+        if entry.msgid and (entry.msgstr or entry.msgstr_plural)
+    }
+
+
 def test_compiled_catalog_matches_the_source():
-    source = {(e.msgctxt, e.msgid): e.msgstr for e in polib.pofile(str(CATALOG)) if e.msgstr}
-    compiled = {(e.msgctxt, e.msgid): e.msgstr for e in polib.mofile(str(COMPILED)) if e.msgid}
+    source = translations(polib.pofile(str(CATALOG)))
+    compiled = translations(polib.mofile(str(COMPILED)))
     assert compiled == source, "run: python manage.py compile_catalog"
 
 
