@@ -3,6 +3,7 @@
 import pytest
 from django.conf import settings
 from django.core import mail
+from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
@@ -48,9 +49,8 @@ def approve_every_step(client, page, approvers):
         approver = next((user for user in approvers if "approve" in [a[0] for a in task.get_actions(page, user)]), None)
         assert approver is not None, f"nobody in the board may approve “{task.name}”"
         as_user(client, approver)
-        response = client.post(
-            f"/admin/pages/{page.pk}/workflow/action/approve/{task_state.pk}/", {"comment": "Đồng ý."}
-        )
+        url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk])
+        response = client.post(url, {"comment": "Đồng ý."})
         assert response.status_code in (200, 302)
         page = Page.objects.get(pk=page.pk).specific
     raise AssertionError("the approval chain did not finish")

@@ -77,3 +77,8 @@ def test_guessing_codes_is_throttled(client):
     # Another address still gets its answer.
     other = client.get(LOOKUP_URL, {"code": question.tracking_code}, REMOTE_ADDR="198.51.100.4")
     assert 'data-testid="lookup-result"' in other.content.decode()
+
+
+def test_questions_section_links_to_the_form_and_the_lookup(client, site_pages):
+    content = client.get("/hoi-dap/").content.decode()
+    assert 'href="/hoi-dap/gui-cau-hoi/"' in content and 'href="/hoi-dap/tra-cuu/"' in content
