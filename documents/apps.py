@@ -7,3 +7,6 @@ class DocumentsConfig(AppConfig):
 
     name = "documents"
     verbose_name = _("Official documents")
+
+    def ready(self):
+        from documents import signal_handlers  # noqa: F401

@@ -1,13 +1,21 @@
 """Official documents (văn bản) and their register (/van-ban/)."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from portal.paginate import paginate, query_string_without_page
+from portal.text import TransliteratedSlugMixin
+
+DOCUMENTS_PER_PAGE = 20
 
 
 class DocumentType(models.TextChoices):
@@ -40,8 +48,8 @@ class SubjectArea(models.TextChoices):
     OTHER = "khac", _("Other")
 
 
-class DocumentIndexPage(Page):
-    """The searchable register of official documents."""
+class DocumentIndexPage(TransliteratedSlugMixin, Page):
+    """The searchable register of official documents, with filters (see documents.filters)."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -54,19 +62,29 @@ class DocumentIndexPage(Page):
         verbose_name = _("document register page")
         verbose_name_plural = _("document register pages")
 
+    def get_documents(self):
+        """The public documents of the register, most recently signed first."""
+        return public_documents().child_of(self).order_by("-signed_date", "-pk")
+
     def get_context(self, request, *args, **kwargs):
+        from documents.filters import DocumentFilter
+
         context = super().get_context(request, *args, **kwargs)
-        context["documents"] = (
-            OfficialDocumentPage.objects.child_of(self)
-            .live()
-            .public()
-            .filter(confidential=False)
-            .order_by("-signed_date", "-pk")
+        document_filter = DocumentFilter(request.GET or None, queryset=self.get_documents())
+        context.update(
+            filter=document_filter,
+            documents=paginate(request, document_filter.qs, DOCUMENTS_PER_PAGE),
+            query_string=query_string_without_page(request),
         )
         return context
 
 
-class OfficialDocumentPage(Page):
+def public_documents():
+    """Documents a resident may see: live, not behind a privacy setting, never confidential."""
+    return OfficialDocumentPage.objects.live().public().filter(confidential=False)
+
+
+class OfficialDocumentPage(TransliteratedSlugMixin, Page):
     """One official document with its legal metadata and attached files.
 
     A confidential document ("văn bản mật") is never published nor served (Điều 5, 6).
@@ -143,6 +161,47 @@ class OfficialDocumentPage(Page):
         verbose_name = _("official document")
         verbose_name_plural = _("official documents")
 
+    def clean(self):
+        super().clean()
+        if self.effective_date and self.expiry_date and self.expiry_date < self.effective_date:
+            raise ValidationError({"expiry_date": _("A document cannot expire before it takes effect.")})
+
+    @property
+    def validity(self):
+        """("in-force" | "pending" | "expired", label) on today's local date."""
+        today = timezone.localdate()
+        if self.expiry_date and self.expiry_date < today:
+            return "expired", _("No longer in force")
+        if self.effective_date and self.effective_date > today:
+            return "pending", _("Not yet in force")
+        return "in-force", _("In force")
+
+    # A confidential document is never served, whatever its publication state (Điều 5, 6):
+    # the page, its place in the sitemap and its entry in the search index all disappear.
+    def serve(self, request, *args, **kwargs):
+        if self.confidential:
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
+    def get_sitemap_urls(self, request=None):
+        if self.confidential:
+            return []
+        return super().get_sitemap_urls(request)
+
+    @classmethod
+    def get_indexed_objects(cls):
+        return super().get_indexed_objects().filter(confidential=False)
+
+    def get_indexed_instance(self):
+        if self.confidential:
+            return None
+        return super().get_indexed_instance()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["attachments"] = list(self.attachments.select_related("document"))
+        return context
+
 
 class OfficialDocumentAttachment(Orderable):
     """A file attached to an official document (the signed scan, annexes)."""
@@ -157,6 +216,16 @@ class OfficialDocumentAttachment(Orderable):
     title = models.CharField(_("title"), max_length=255, blank=True)
 
     panels = [FieldPanel("document"), FieldPanel("title")]
+
+    @property
+    def file_size(self):
+        """Size in bytes; Wagtail measures (and stores) it on first use."""
+        return self.document.get_file_size()
+
+    @property
+    def extension(self):
+        """The file type shown to readers, e.g. "PDF"."""
+        return self.document.file_extension.upper()
 
     class Meta(Orderable.Meta):
         verbose_name = _("attached file")

@@ -1,17 +1,24 @@
 """News articles and their listing page (Điều 8a, 8c, 8d, 8e)."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import BodyStreamBlock
+from portal.paginate import paginate, query_string_without_page
+from portal.text import TransliteratedSlugMixin
+
+NEWS_PER_PAGE = 10
+LIST_IMAGE_FILTER = "fill-320x200"
 
 
 class NewsCategory(models.TextChoices):
@@ -23,8 +30,17 @@ class NewsCategory(models.TextChoices):
     OTHER = "khac", _("Other")
 
 
-class NewsIndexPage(Page):
-    """The list of news articles (/tin-tuc/)."""
+def with_list_images(queryset):
+    """Articles with their author and list-size image renditions fetched in constant queries."""
+    from assets.models import PortalImage
+
+    return queryset.select_related("author").prefetch_related(
+        Prefetch("main_image", queryset=PortalImage.objects.prefetch_renditions(LIST_IMAGE_FILTER))
+    )
+
+
+class NewsIndexPage(TransliteratedSlugMixin, Page):
+    """The list of news articles (/tin-tuc/), filtered by category (`?chuyen-muc=`) and tag (`?tag=`)."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -37,9 +53,28 @@ class NewsIndexPage(Page):
         verbose_name = _("news index page")
         verbose_name_plural = _("news index pages")
 
+    def get_articles(self):
+        """The published articles under this page, newest first."""
+        return NewsPage.objects.child_of(self).live().public().order_by("-first_published_at", "-pk")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = NewsPage.objects.child_of(self).live().public().order_by("-first_published_at")
+        articles = self.get_articles()
+        category = request.GET.get("chuyen-muc", "")
+        if category in NewsCategory.values:
+            articles = articles.filter(category=category)
+        else:
+            category = ""
+        tag = request.GET.get("tag", "")
+        if tag:
+            articles = articles.filter(tags__name=tag)
+        context.update(
+            articles=paginate(request, with_list_images(articles), NEWS_PER_PAGE),
+            categories=NewsCategory.choices,
+            current_category=category,
+            current_tag=Tag.objects.filter(name=tag).first() if tag else None,
+            query_string=query_string_without_page(request),
+        )
         return context
 
 
@@ -49,7 +84,7 @@ class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class NewsPage(Page):
+class NewsPage(TransliteratedSlugMixin, Page):
     """A news article, conference report or statistics release."""
 
     category = models.CharField(
@@ -126,3 +161,25 @@ class NewsPage(Page):
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
+
+    def clean(self):
+        super().clean()
+        # Điều 7: material taken from elsewhere must name its source.
+        if self.is_republished and not self.source.strip():
+            raise ValidationError({"source": _("Enter the source of an article taken from elsewhere.")})
+
+    def get_related_articles(self, limit=3):
+        """Other published articles of the same category, newest first."""
+        return with_list_images(
+            NewsPage.objects.live()
+            .public()
+            .filter(category=self.category, locale_id=self.locale_id)
+            .exclude(pk=self.pk)
+            .order_by("-first_published_at")
+        )[:limit]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["tags"] = list(self.tags.all())
+        context["related_articles"] = self.get_related_articles()
+        return context

@@ -1,11 +1,12 @@
 """StreamField blocks shared by every page type."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-__all__ = ["HeadingBlock", "ImageBlock", "QuoteBlock", "DocumentLinkBlock", "BodyStreamBlock"]
+__all__ = ["HeadingBlock", "ImageBlock", "QuoteBlock", "DocumentLinkBlock", "BodyStreamBlock", "QuickLinkBlock"]
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -82,3 +83,26 @@ class BodyStreamBlock(blocks.StreamBlock):
 
     class Meta:
         label = _("Body")
+
+
+class QuickLinkBlock(blocks.StructBlock):
+    """A shortcut on the home page to a page of the site or to another government site."""
+
+    title = blocks.CharBlock(label=_("Title"), max_length=120)
+    page = blocks.PageChooserBlock(label=_("Page"), required=False)
+    url = blocks.URLBlock(label=_("External address"), required=False)
+
+    class Meta:
+        icon = "link"
+        label = _("Quick link")
+        template = "blocks/quick_link_block.html"
+        preview_value = {"title": "Dịch vụ công trực tuyến", "url": "https://dichvucong.gov.vn/"}
+        description = _("A shortcut to a page of the site or to an external address.")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("page") and not value.get("url"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"page": ValidationError(_("Choose a page or enter an external address."))}
+            )
+        return value

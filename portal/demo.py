@@ -4,6 +4,7 @@ Every function is idempotent: it finds what exists by a stable key (slug, userna
 creates what is missing, so running the seed twice changes nothing.
 """
 
+import io
 import os
 import secrets
 from dataclasses import dataclass
@@ -11,13 +12,17 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
-from documents.models import DocumentIndexPage
-from home.models import HomePage, StandardPage
-from news.models import NewsIndexPage
-from qa.models import QAIndexPage
+from assets.models import PortalDocument, PortalImage
+from documents.models import DocumentIndexPage, OfficialDocumentAttachment, OfficialDocumentPage
+from home.models import HomePage, PortalSettings, StandardPage
+from news.models import NewsIndexPage, NewsPage
+from portal import demo_content
+from qa.models import QAIndexPage, QAPage
 from qa.services import grant_officials_answer_rights
 
 SITE_NAME = "Trang thông tin điện tử xã Tân Cương"
@@ -98,19 +103,220 @@ def seed_home():
 
 
 def seed_sections(home):
-    """The sections of DESIGN §9's public URLs."""
-    return {
-        "gioi-thieu": ensure_child(
-            home,
+    """The sections of DESIGN §9's public URLs, and the introduction pages, all in the main menu."""
+    sections = {}
+    for slug, parent_slug, title, intro, paragraphs in demo_content.INTRO_PAGES:
+        if slug == "lien-he":
+            continue  # last in the menu, after the other sections
+        parent = sections[parent_slug] if parent_slug else home
+        sections[slug] = ensure_child(
+            parent,
             StandardPage,
-            "gioi-thieu",
-            title="Giới thiệu",
-            intro="Xã Tân Cương, thành phố Thái Nguyên — vùng chè đặc sản nổi tiếng cả nước.",
-        ),
-        "tin-tuc": ensure_child(home, NewsIndexPage, "tin-tuc", title="Tin tức"),
-        "van-ban": ensure_child(home, DocumentIndexPage, "van-ban", title="Văn bản"),
-        "hoi-dap": ensure_child(home, QAIndexPage, "hoi-dap", title="Hỏi đáp"),
-    }
+            slug,
+            title=title,
+            intro=intro,
+            body=[("paragraph", f"<p>{text}</p>") for text in paragraphs],
+            show_in_menus=parent is home,
+        )
+    sections["tin-tuc"] = ensure_child(
+        home, NewsIndexPage, "tin-tuc", title="Tin tức", show_in_menus=True, intro="<p>Tin tức, sự kiện của xã.</p>"
+    )
+    sections["van-ban"] = ensure_child(
+        home,
+        DocumentIndexPage,
+        "van-ban",
+        title="Văn bản",
+        show_in_menus=True,
+        intro="<p>Văn bản chỉ đạo, điều hành của Ủy ban nhân dân xã. Tìm theo số ký hiệu hoặc trích yếu.</p>",
+    )
+    sections["hoi-dap"] = ensure_child(
+        home,
+        QAIndexPage,
+        "hoi-dap",
+        title="Hỏi đáp",
+        show_in_menus=True,
+        intro="<p>Câu hỏi của người dân và trả lời của Ủy ban nhân dân xã.</p>",
+    )
+    slug, _parent, title, intro, paragraphs = demo_content.INTRO_PAGES[-1]
+    sections[slug] = ensure_child(
+        home,
+        StandardPage,
+        slug,
+        title=title,
+        intro=intro,
+        body=[("paragraph", f"<p>{text}</p>") for text in paragraphs],
+        show_in_menus=True,
+    )
+    return sections
+
+
+def seed_settings(site):
+    """The footer contacts that Nghị định 42/2022/NĐ-CP requires, editable later in the admin."""
+    settings_ = PortalSettings.for_site(site)
+    if not settings_.address:
+        settings_.agency_name = "Ủy ban nhân dân xã Tân Cương"
+        settings_.address = "Xóm Nam Đồng, xã Tân Cương, thành phố Thái Nguyên, tỉnh Thái Nguyên"
+        settings_.phone = "0208 3 123 456"
+        settings_.email = "ubndtancuong@thainguyen.gov.vn"
+        settings_.responsible_person = "Ông Phạm Tiến Sỹ, Chủ tịch UBND xã, Trưởng Ban biên tập"
+        settings_.save()
+    return settings_
+
+
+def demo_image(title, colour):
+    """A generated picture (tea-hill colours) for the demo articles; found again by its title."""
+    image = PortalImage.objects.filter(title=title).first()
+    if image is None:
+        from PIL import Image, ImageDraw
+
+        picture = Image.new("RGB", (1200, 750), (214, 234, 248))
+        draw = ImageDraw.Draw(picture)
+        for band, shade in enumerate((0, 30, 60)):
+            top = 330 + band * 130
+            draw.ellipse(
+                (-300 + band * 250, top, 1100 + band * 250, top + 700), fill=tuple(max(c - shade, 0) for c in colour)
+            )
+        buffer = io.BytesIO()
+        picture.save(buffer, format="JPEG", quality=80)
+        image = PortalImage(title=title, credit="Ảnh: Ban biên tập xã Tân Cương")
+        image.file = ImageFile(buffer, name=f"{title[:40]}.jpg")
+        image.save()
+    return image
+
+
+def demo_pdf(title, text):
+    """A one-page PDF standing in for a signed scan; found again by its title."""
+    document = PortalDocument.objects.filter(title=title).first()
+    if document is None:
+        from PIL import Image, ImageDraw
+
+        page = Image.new("RGB", (1240, 1754), "white")
+        ImageDraw.Draw(page).text((120, 160), text, fill="black")
+        buffer = io.BytesIO()
+        page.save(buffer, format="PDF")
+        document = PortalDocument(title=title)
+        document.file = ContentFile(buffer.getvalue(), name=f"{text.split()[0].lower()}.pdf")
+        document.save()
+    return document
+
+
+def seed_news(index, author):
+    """Twelve articles across the categories of Điều 8, some with a picture, one taken from elsewhere."""
+    colours = [(96, 160, 80), (70, 140, 90), (120, 170, 70), (60, 120, 60)]
+    for position, (slug, title, category, event_date, tags, source, summary, paragraph) in enumerate(demo_content.NEWS):
+        if index.get_children().filter(slug=slug).exists():
+            continue
+        article = NewsPage(
+            slug=slug,
+            title=title,
+            category=category,
+            event_date=event_date,
+            summary=summary,
+            body=[("paragraph", f"<p>{paragraph}</p>")],
+            author=author,
+            source=source,
+            is_republished=bool(source),
+            main_image=demo_image(title, colours[position % 4]) if position % 3 == 0 else None,
+        )
+        article.tags.add(*tags)
+        index.add_child(instance=article)
+        article.save_revision().publish()
+
+
+def seed_documents(index):
+    """Ten public documents (among them the regulation's own decision) and one confidential draft."""
+    for slug, title, number, kind, area, signer, signed, effective, expiry, summary in demo_content.DOCUMENTS:
+        if index.get_children().filter(slug=slug).exists():
+            continue
+        document = OfficialDocumentPage(
+            slug=slug,
+            title=title,
+            number=number,
+            document_type=kind,
+            subject_area=area,
+            signer=signer,
+            signed_date=signed,
+            effective_date=effective,
+            expiry_date=expiry,
+            summary=summary,
+            issuing_body="Ban Biên tập xã Tân Cương" if "BBT" in number else "UBND xã Tân Cương",
+        )
+        if number in ("63/QĐ-UBND", "01/QĐ-BBT"):
+            document.attachments = [
+                OfficialDocumentAttachment(
+                    document=demo_pdf(f"{number} (bản scan)", f"{number.replace('Đ', 'D')} - Tan Cuong"),
+                    title=f"{title} (bản ký)",
+                )
+            ]
+        index.add_child(instance=document)
+        document.save_revision().publish()
+    slug, title, number, kind, area, signer, signed, effective, expiry, summary = demo_content.CONFIDENTIAL_DOCUMENT
+    if not index.get_children().filter(slug=slug).exists():
+        # A draft only: confidential documents are never published (Điều 5, 6).
+        secret = OfficialDocumentPage(
+            slug=slug,
+            title=title,
+            number=number,
+            document_type=kind,
+            subject_area=area,
+            signer=signer,
+            signed_date=signed,
+            summary=summary,
+            confidential=True,
+            live=False,
+        )
+        index.add_child(instance=secret)
+        secret.save_revision()
+
+
+def seed_answers(index):
+    """Five answered questions, without any personal data of the residents who asked."""
+    for slug, title, topic, question, answer, answered_by in demo_content.ANSWERS:
+        if index.get_children().filter(slug=slug).exists():
+            continue
+        page = QAPage(
+            slug=slug, title=title, topic=topic, question_text=question, answer=answer, answered_by=answered_by
+        )
+        index.add_child(instance=page)
+        page.save_revision().publish()
+
+
+def seed_english_pages(sections, english):
+    """English versions of the introduction, organisation and contact pages (Điều 7 khoản 2).
+
+    They are wagtail-localize translations, so editors keep them in step with the Vietnamese
+    pages in the admin's translation editor.
+    """
+    from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+
+    for slug in ("gioi-thieu", "co-cau-to-chuc", "lien-he"):
+        page = sections[slug]
+        if page.get_translation_or_none(english) is not None:
+            continue
+        source, _created = TranslationSource.get_or_create_from_instance(page)
+        translation, _created = Translation.objects.get_or_create(source=source, target_locale=english)
+        for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
+            text = demo_content.ENGLISH.get(segment.string.data)
+            if text:
+                StringTranslation.objects.update_or_create(
+                    translation_of=segment.string, locale=english, context=segment.context, defaults={"data": text}
+                )
+        translation.save_target(publish=True)
+    repair_child_counts(english)
+    # wagtail-localize publishes the new translations on commit, from revisions taken while the
+    # parent still had no translated child: repair the counts again after that.
+    transaction.on_commit(lambda: repair_child_counts(english))
+
+
+def repair_child_counts(locale):
+    """Set treebeard's cached child count (numchild) of the locale's pages to the real one.
+
+    Wagtail does not route to the children of a page whose numchild is 0.
+    """
+    for page in Page.objects.filter(locale=locale):
+        count = Page.objects.filter(path__startswith=page.path, depth=page.depth + 1).count()
+        if page.numchild != count:
+            Page.objects.filter(pk=page.pk).update(numchild=count)
 
 
 def seed_english_home(home):
@@ -132,7 +338,13 @@ def seed_demo():
     accounts = seed_accounts()
     home = seed_home()
     sections = seed_sections(home)
+    seed_settings(Site.objects.get(root_page=home))
+    author = get_user_model().objects.get(username="thanhvien")
+    seed_news(sections["tin-tuc"], author)
+    seed_documents(sections["van-ban"])
     # Officials draft answers to the questions assigned to them under /hoi-dap/ (DESIGN §2).
     grant_officials_answer_rights(sections["hoi-dap"])
-    seed_english_home(home)
+    seed_answers(sections["hoi-dap"])
+    english_home = seed_english_home(home)
+    seed_english_pages(sections, english_home.locale)
     return accounts

@@ -9,6 +9,9 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from assets.views import serve_media
+from home.views import robots_txt
+from news.feeds import LatestNewsFeed
+from portal.search.views import search
 
 urlpatterns = [
     # Security (issue 8): media images served with safe headers in every environment.
@@ -16,6 +19,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("tai-lieu/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    # Before Wagtail's catch-all, which would otherwise look for a page with the slug "rss".
+    path("tin-tuc/rss/", LatestNewsFeed(), name="news_feed"),
 ]
 
 if settings.DEBUG:
@@ -25,6 +31,7 @@ if settings.DEBUG:
 
 # Wagtail's page serving comes last; the default language (vi) carries no prefix.
 urlpatterns += i18n_patterns(
+    path("tim-kiem/", search, name="search"),
     # Residents' questions: plain views under /hoi-dap/, so they must come before the page tree.
     path("", include("qa.urls")),
     path("", include(wagtail_urls)),

@@ -11,6 +11,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.paginate import paginate, query_string_without_page
+from portal.text import TransliteratedSlugMixin
+
+ANSWERS_PER_PAGE = 10
+
 # No 0/O or 1/I/L: residents read the code aloud on the phone or copy it by hand.
 TRACKING_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 
@@ -154,8 +159,8 @@ class OutboxEmail(models.Model):
         return f"{self.recipient}: {self.subject}"
 
 
-class QAIndexPage(Page):
-    """The list of answered questions (/hoi-dap/)."""
+class QAIndexPage(TransliteratedSlugMixin, Page):
+    """The list of answered questions (/hoi-dap/), filtered by topic (`?chu-de=`)."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -170,11 +175,22 @@ class QAIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["answers"] = QAPage.objects.child_of(self).live().public().order_by("-first_published_at")
+        answers = QAPage.objects.child_of(self).live().public().order_by("-first_published_at", "-pk")
+        topic = request.GET.get("chu-de", "")
+        if topic in Topic.values:
+            answers = answers.filter(topic=topic)
+        else:
+            topic = ""
+        context.update(
+            answers=paginate(request, answers, ANSWERS_PER_PAGE),
+            topics=Topic.choices,
+            current_topic=topic,
+            query_string=query_string_without_page(request),
+        )
         return context
 
 
-class QAPage(Page):
+class QAPage(TransliteratedSlugMixin, Page):
     """A published answer to a resident's question, without the resident's personal data."""
 
     topic = models.CharField(_("topic"), max_length=30, choices=Topic.choices, default=Topic.OTHER)

@@ -33,3 +33,23 @@ def site_pages(db):
     from tests.factories.pages import site_tree
 
     return site_tree()
+
+
+def pytest_collection_modifyitems(items):
+    """Give every transactional test a serialized rollback.
+
+    A transactional test empties the database when it ends, taking with it what the data
+    migrations created (groups, locales, the workflow, the calendar's schedules); and a flush
+    without serialized rollback re-creates content types with new ids, which breaks the next
+    test that restores the serialized data. Restoring after every transactional test keeps each
+    test starting from the migrated database, whatever order they run in.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        transactional = (marker is not None and marker.kwargs.get("transaction")) or {
+            "transactional_db",
+            "live_server",
+        } & set(getattr(item, "fixturenames", ()))
+        if transactional:
+            kwargs = {**(marker.kwargs if marker else {}), "transaction": True, "serialized_rollback": True}
+            item.add_marker(pytest.mark.django_db(**kwargs), append=False)

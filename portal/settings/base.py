@@ -249,7 +249,12 @@ SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Trang thông tin điện tử xã Tân Cương")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# PostgreSQL has no Vietnamese text-search configuration and neither `simple` nor `english` folds
+# diacritics: `portal_unaccent` (home/migrations/0003) does, for search and autocomplete alike.
+# SQLite ignores SEARCH_CONFIG; portal.search.services folds the text itself there.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "portal.search.backend", "SEARCH_CONFIG": "portal_unaccent"}}
+# No avatars from Gravatar: it would send editors' e-mail hashes abroad and fails offline.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "zip"]

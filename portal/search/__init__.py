@@ -1,0 +1,1 @@
+"""Site search (/tim-kiem/): news, official documents and answers, blind to Vietnamese diacritics."""

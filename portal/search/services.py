@@ -1,0 +1,135 @@
+"""Searching the public site: full-text on PostgreSQL, folded substring matching on SQLite.
+
+PostgreSQL searches Wagtail's index with the `portal_unaccent` text-search configuration
+(created by home/migrations/0002), so "quyet dinh" matches "Quyết định". SQLite, the embedded
+default, has no such configuration: there we compare folded copies of the text (see `Fold`).
+Confidential documents are excluded here as well as from the index itself.
+"""
+
+import re
+
+from django.db import connection
+from django.db.models import F, Func, TextField, Value
+from django.db.models.functions import Cast
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from documents.models import OfficialDocumentPage
+from news.models import NewsPage
+from portal.text import fold
+from qa.models import QAPage
+
+# The `loai` (kind) filter of /tim-kiem/: slug → (model, label).
+SEARCH_KINDS = {
+    "tin-tuc": (NewsPage, _("News")),
+    "van-ban": (OfficialDocumentPage, _("Official documents")),
+    "hoi-dap": (QAPage, _("Questions and answers")),
+}
+
+_JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+
+
+def _fold_for_sqlite(value):
+    # StreamField bodies are stored as JSON with "\u00e2"-style escapes: undo them before folding.
+    if value is None:
+        return None
+    return fold(_JSON_ESCAPE.sub(lambda match: chr(int(match.group(1), 16)), value))
+
+
+class Fold(Func):
+    """SQL expression: the text in lower case without diacritics (`unaccent` on PostgreSQL)."""
+
+    output_field = TextField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, template="lower(unaccent(%(expressions)s))", **extra_context)
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        # A Python function registered on the connection: SQLite has no unaccent.
+        connection.ensure_connection()
+        connection.connection.create_function("portal_fold", 1, _fold_for_sqlite, deterministic=True)
+        return self.as_sql(compiler, connection, function="portal_fold", **extra_context)
+
+
+_NOT_A_WORD = re.compile(r"[\W_]+")
+
+
+def folded_words(text):
+    """` word word … ` : folded words between single spaces, so whole words match like PostgreSQL's."""
+    return f" {_NOT_A_WORD.sub(' ', fold(text)).strip()} "
+
+
+def _fold_all_for_sqlite(*values):
+    return folded_words(_fold_for_sqlite(" ".join(value for value in values if value)))
+
+
+class FoldedText(Func):
+    """SQLite only: several columns joined and folded in one flat call.
+
+    A nested CONCAT of this many columns overflows SQLite's parser stack.
+    """
+
+    output_field = TextField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        connection.ensure_connection()
+        connection.connection.create_function("portal_fold_all", -1, _fold_all_for_sqlite, deterministic=True)
+        return self.as_sql(compiler, connection, function="portal_fold_all", **extra_context)
+
+
+def compact_number(text):
+    """A document number reduced for comparison: "63 / QĐ-UBND" → "63/qd-ubnd"."""
+    return re.sub(r"\s+", "", fold(text))
+
+
+def documents_numbered(query):
+    """Public documents whose number is exactly `query`, ignoring case, spaces and diacritics."""
+    key = compact_number(query)
+    if not key or not any(char.isdigit() for char in key):
+        return OfficialDocumentPage.objects.none()
+    return (
+        OfficialDocumentPage.objects.live()
+        .public()
+        .filter(confidential=False)
+        .annotate(_number=Func(Fold(F("number")), Value(" "), Value(""), function="replace", output_field=TextField()))
+        .filter(_number=key)
+        .order_by("-signed_date")
+    )
+
+
+def searchable_pages(kind=None):
+    """Live public pages of the kinds that search covers, without confidential documents."""
+    models = [SEARCH_KINDS[kind][0]] if kind in SEARCH_KINDS else [model for model, _label in SEARCH_KINDS.values()]
+    pages = Page.objects.live().public().type(*models)
+    hidden = list(OfficialDocumentPage.objects.filter(confidential=True).values_list("id", flat=True))
+    if hidden:
+        pages = pages.exclude(id__in=hidden)
+    return pages
+
+
+def _folded_text():
+    """Everything a person may search for on the three page types, as one SQL text."""
+    fields = [
+        "title",
+        "newspage__summary",
+        "newspage__body",
+        "officialdocumentpage__number",
+        "officialdocumentpage__summary",
+        "qapage__question_text",
+        "qapage__answer",
+    ]
+    return FoldedText(*[Cast(F(field), TextField()) for field in fields])
+
+
+def search_site(query, kind=None):
+    """Pages matching every word of `query`, best first; `kind` is a key of SEARCH_KINDS or None."""
+    pages = searchable_pages(kind)
+    if connection.vendor == "postgresql":
+        return pages.specific().search(query, operator="and")
+    terms = folded_words(query).split()
+    if not terms:
+        return pages.none()
+    pages = pages.annotate(_folded=_folded_text())
+    for term in terms:
+        pages = pages.filter(_folded__contains=f" {term} ")
+    return pages.order_by("-first_published_at").specific()

@@ -1,0 +1,35 @@
+"""The search page (/tim-kiem/?q=…&loai=…)."""
+
+from django.template.response import TemplateResponse
+
+from portal.paginate import paginate, query_string_without_page
+from portal.search.services import SEARCH_KINDS, documents_numbered, search_site
+
+RESULTS_PER_PAGE = 10
+MAX_QUERY_LENGTH = 200
+
+
+def search(request):
+    """Search news, documents and answers; a document number typed exactly is shown first."""
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    kind = request.GET.get("loai", "")
+    if kind not in SEARCH_KINDS:
+        kind = ""
+    results = None
+    numbered = []
+    if query:
+        results = paginate(request, search_site(query, kind or None), RESULTS_PER_PAGE)
+        if kind in ("", "van-ban"):
+            numbered = list(documents_numbered(query))
+    return TemplateResponse(
+        request,
+        "search/search.html",
+        {
+            "search_query": query,
+            "results": results,
+            "numbered_documents": numbered,
+            "kinds": [(key, label) for key, (_model, label) in SEARCH_KINDS.items()],
+            "current_kind": kind,
+            "query_string": query_string_without_page(request),
+        },
+    )

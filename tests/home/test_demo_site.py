@@ -1,0 +1,64 @@
+"""The demo site of `seed_demo`: the content the issue asks for, English pages, nothing confidential."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from documents.models import OfficialDocumentPage
+from news.models import NewsCategory, NewsPage
+from qa.models import QAPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(tmp_path, settings, django_capture_on_commit_callbacks):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    # wagtail-localize publishes translations on commit.
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("seed_demo", credentials_file=str(tmp_path / "accounts.txt"), stdout=StringIO())
+
+
+def test_demo_has_the_promised_content(demo):
+    news = NewsPage.objects.live()
+    assert news.count() >= 12
+    assert set(news.values_list("category", flat=True)) == set(NewsCategory.values)
+    documents = OfficialDocumentPage.objects.live().filter(confidential=False)
+    assert documents.count() >= 10 and documents.values("document_type").distinct().count() >= 4
+    assert documents.filter(number="63/QĐ-UBND").exists()
+    assert documents.filter(title__contains="Quy chế quản lý, tổ chức và hoạt động của Ban Biên tập").exists()
+    assert QAPage.objects.live().count() >= 5
+    assert OfficialDocumentPage.objects.filter(confidential=True, live=False).count() == 1
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/gioi-thieu/",
+        "/gioi-thieu/co-cau-to-chuc/",
+        "/lien-he/",
+        "/tin-tuc/le-hoi-tra-tan-cuong-2025/",
+        "/van-ban/quyet-dinh-kien-toan-ban-bien-tap/",
+        "/hoi-dap/che-do-tro-cap-nguoi-cao-tuoi/",
+        "/en/introduction/",
+        "/en/introduction/organisation/",
+        "/en/contact/",
+    ],
+)
+def test_demo_pages_answer(demo, client, path):
+    assert client.get(path).status_code == 200
+
+
+def test_english_pages_are_in_english(demo, client):
+    html = client.get("/en/introduction/organisation/").content.decode()
+    assert '<html lang="en">' in html and "Organisation" in html and "People's Committee consists" in html
+    assert "Cơ cấu tổ chức" not in html.split("<main", 1)[1].split("</main>")[0]
+
+
+def test_confidential_demo_document_stays_invisible(demo, client):
+    secret = OfficialDocumentPage.objects.get(confidential=True)
+    assert client.get(f"/van-ban/{secret.slug}/").status_code == 404
+    for path in ("/van-ban/", "/tim-kiem/?q=bi+mat", "/sitemap.xml"):
+        assert secret.number not in client.get(path).content.decode()
