@@ -23,6 +23,7 @@ from home.models import HomePage, PortalSettings, StandardPage
 from news.models import NewsIndexPage, NewsPage
 from portal import demo_content
 from qa.models import QAIndexPage, QAPage
+from qa.services import grant_officials_answer_rights
 
 SITE_NAME = "Trang thông tin điện tử xã Tân Cương"
 
@@ -341,6 +342,8 @@ def seed_demo():
     author = get_user_model().objects.get(username="thanhvien")
     seed_news(sections["tin-tuc"], author)
     seed_documents(sections["van-ban"])
+    # Officials draft answers to the questions assigned to them under /hoi-dap/ (DESIGN §2).
+    grant_officials_answer_rights(sections["hoi-dap"])
     seed_answers(sections["hoi-dap"])
     english_home = seed_english_home(home)
     seed_english_pages(sections, english_home.locale)

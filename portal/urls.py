@@ -32,6 +32,8 @@ if settings.DEBUG:
 # Wagtail's page serving comes last; the default language (vi) carries no prefix.
 urlpatterns += i18n_patterns(
     path("tim-kiem/", search, name="search"),
+    # Residents' questions: plain views under /hoi-dap/, so they must come before the page tree.
+    path("", include("qa.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

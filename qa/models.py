@@ -39,10 +39,33 @@ class Topic(models.TextChoices):
 
 
 class QuestionStatus(models.TextChoices):
+    """Where a question stands: received → assigned → answered, or closed without an answer."""
+
     RECEIVED = "received", _("Received")
     ASSIGNED = "assigned", _("Assigned")
     ANSWERED = "answered", _("Answered")
     CLOSED = "closed", _("Closed")
+
+
+OPEN_STATUSES = (QuestionStatus.RECEIVED, QuestionStatus.ASSIGNED)
+
+
+class QuestionQuerySet(models.QuerySet):
+    """Filters of the questions desk."""
+
+    def open(self):
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def overdue(self, today=None):
+        """Open questions whose due date (a local date) has passed."""
+        today = today or timezone.localdate()
+        return self.open().filter(due_date__lt=today)
+
+    def visible_to(self, user):
+        """The board sees every question; an assigned official sees only theirs (personal data, Điều 6)."""
+        if user.has_perm("qa.change_question"):
+            return self
+        return self.filter(assignee=user)
 
 
 class Question(models.Model):
@@ -86,6 +109,8 @@ class Question(models.Model):
         _("reason for closing"), blank=True, help_text=_("Required when a question is closed without an answer.")
     )
 
+    objects = QuestionQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("resident's question")
         verbose_name_plural = _("residents' questions")
@@ -93,6 +118,45 @@ class Question(models.Model):
 
     def __str__(self):
         return f"{self.tracking_code} — {self.title}"
+
+    @property
+    def is_open(self):
+        return self.status in OPEN_STATUSES
+
+    def is_overdue(self, today=None):
+        return self.is_open and self.due_date is not None and self.due_date < (today or timezone.localdate())
+
+    def published_answer(self):
+        """The live, public answer page, if the board has published one."""
+        return self.answer_pages.live().public().order_by("-first_published_at").first()
+
+
+class OutboxEmail(models.Model):
+    """An e-mail written in the same transaction as the change it reports, sent later by Celery.
+
+    This is what makes “nothing lost” hold: the row is committed with the question, the task is
+    only enqueued after commit, and a beat sweep re-sends whatever a stopped broker or a failing
+    mail server left unsent.
+    """
+
+    question = models.ForeignKey(
+        Question, verbose_name=_("question"), null=True, blank=True, on_delete=models.CASCADE, related_name="emails"
+    )
+    recipient = models.EmailField(_("recipient"))
+    subject = models.CharField(_("subject"), max_length=255)
+    body = models.TextField(_("body"))
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+        ordering = ["created_at"]
+
+    def __str__(self):
+        return f"{self.recipient}: {self.subject}"
 
 
 class QAIndexPage(TransliteratedSlugMixin, Page):

@@ -237,6 +237,8 @@ CELERY_BEAT_SCHEDULE = {
         "options": {"expires": 55},
     },
 }
+# Residents' e-mails left unsent by a stopped broker or a failing mail server (qa.OutboxEmail).
+CELERY_BEAT_SCHEDULE["qa-send-pending-emails"] = {"task": "qa.tasks.send_pending_emails", "schedule": 300}
 
 # E-mail: console by default; SMTP when EMAIL_HOST is set.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
@@ -270,6 +272,16 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 # Keep the admin's password reset for board members (personal accounts, Điều 6).
 WAGTAIL_PASSWORD_RESET_ENABLED = True
+
+# Residents' questions (DESIGN §6, §8): flood limits per client address, kept in the cache.
+QA_SUBMISSIONS_PER_IP = int(os.environ.get("QA_SUBMISSIONS_PER_IP", "5"))
+QA_SUBMISSION_WINDOW = 3600  # seconds
+QA_LOOKUPS_PER_IP = int(os.environ.get("QA_LOOKUPS_PER_IP", "30"))
+QA_LOOKUP_WINDOW = 600  # seconds
+# A person needs a few seconds to write a question; a bot posts at once. A form older than a day
+# is refused too (its token is replayable otherwise).
+QA_FORM_MIN_SECONDS = int(os.environ.get("QA_FORM_MIN_SECONDS", "3"))
+QA_FORM_MAX_AGE = 24 * 3600
 
 # Django groups of DESIGN §2: stable names that other tools rely on.
 GROUP_HEAD = "Trưởng Ban biên tập"

@@ -1,0 +1,73 @@
+"""Spam and flood protection for the public forms, without third-party services or picture puzzles.
+
+Three layers (DESIGN §8): a honeypot field people never see, a signed time token (a bot posts
+at once or replays an old form), and a per-address rate limit in the Django cache. Each refusal
+is shown to the person with the form kept, so a real resident is never silently dropped.
+"""
+
+import time
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+
+from accounts.security import client_ip
+
+TOKEN_SALT = "qa.question-form"
+
+
+def make_form_token(now=None):
+    """A signed token carrying the time the form was shown."""
+    issued = int(now if now is not None else time.time())
+    return signing.dumps(issued, salt=TOKEN_SALT)
+
+
+def form_token_age(token, now=None):
+    """Seconds since the form was shown, or None when the token is missing or forged."""
+    try:
+        issued = int(signing.loads(token, salt=TOKEN_SALT))
+    except (signing.BadSignature, TypeError, ValueError):
+        return None
+    return (now if now is not None else time.time()) - issued
+
+
+def client_address(request):
+    """The client's IP address, by the same proxy rule as the admin's lockout (PORTAL_TRUSTED_PROXIES)."""
+    return client_ip(request) or "unknown"
+
+
+class RateLimit:
+    """A fixed-window counter per client address in the shared cache (Redis in production)."""
+
+    def __init__(self, scope, limit, window):
+        self.scope, self.limit, self.window = scope, limit, window
+
+    def _key(self, address):
+        window_number = int(time.time() // self.window)
+        return f"qa:rate:{self.scope}:{address}:{window_number}"
+
+    def count(self, address):
+        return cache.get(self._key(address), 0)
+
+    def is_exceeded(self, address):
+        return self.count(address) >= self.limit
+
+    def hit(self, address):
+        """Count one more use; returns the new count."""
+        key = self._key(address)
+        # add() is atomic: only the first request of the window creates the counter.
+        cache.add(key, 0, timeout=self.window)
+        try:
+            return cache.incr(key)
+        except ValueError:
+            # The counter expired between add() and incr(): start a new window.
+            cache.set(key, 1, timeout=self.window)
+            return 1
+
+
+def submission_limit():
+    return RateLimit("submit", settings.QA_SUBMISSIONS_PER_IP, settings.QA_SUBMISSION_WINDOW)
+
+
+def lookup_limit():
+    return RateLimit("lookup", settings.QA_LOOKUPS_PER_IP, settings.QA_LOOKUP_WINDOW)

@@ -1,0 +1,278 @@
+"""Services of the questions desk: receiving, assigning, answering and closing residents' questions.
+
+Every service that tells someone something writes an `OutboxEmail` in its own transaction and
+enqueues the sending only after commit (DESIGN §6 "nothing lost").
+"""
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from wagtail.coreutils import cautious_slugify
+from wagtail.log_actions import log
+from wagtail.models import GroupPagePermission, Locale
+
+from qa.models import OutboxEmail, QAIndexPage, QAPage, Question, QuestionStatus
+
+logger = logging.getLogger(__name__)
+
+
+def absolute_url(path):
+    """A link for an e-mail: e-mails are read outside the site, so links must be absolute."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def lookup_url(question):
+    return absolute_url(reverse("qa:lookup") + f"?code={question.tracking_code}")
+
+
+def queue_email(recipient, template, context, question=None):
+    """Render an e-mail in Vietnamese, store it in the outbox and send it once the transaction commits.
+
+    The templates are `templates/qa/emails/<template>_subject.txt` and `<template>.txt`.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = " ".join(render_to_string(f"qa/emails/{template}_subject.txt", context).split())
+        body = render_to_string(f"qa/emails/{template}.txt", context)
+    email = OutboxEmail.objects.create(question=question, recipient=recipient, subject=subject, body=body)
+    transaction.on_commit(lambda: enqueue_email(email.pk))
+    return email
+
+
+def enqueue_email(email_id):
+    """Hand an outbox e-mail to Celery; a stopped broker leaves it for the beat sweep."""
+    from qa.tasks import send_outbox_email
+
+    try:
+        send_outbox_email.delay(email_id)
+    except Exception:  # noqa: BLE001 — any broker failure: the row stays and is swept later.
+        logger.warning("E-mail %s not handed to Celery; it stays in the outbox for the sweep", email_id, exc_info=True)
+
+
+def deliver_email(email_id):
+    """Send one outbox e-mail unless it was already sent; returns True when it goes out now.
+
+    The row is locked while sending, so a retry and the sweep cannot both send it. A failure of
+    the mail server is recorded and re-raised for the task's retry.
+    """
+    failure = None
+    with transaction.atomic():
+        email = OutboxEmail.objects.select_for_update().filter(pk=email_id).first()
+        if email is None or email.sent_at is not None:
+            return False
+        try:
+            send_mail(email.subject, email.body, settings.DEFAULT_FROM_EMAIL, [email.recipient])
+        except Exception as error:  # noqa: BLE001 — SMTP, socket, TLS…: all are retried.
+            failure = error
+        email.attempts += 1
+        if failure is None:
+            email.sent_at = timezone.now()
+            email.last_error = ""
+        else:
+            email.last_error = f"{type(failure).__name__}: {failure}"[:2000]
+        email.save(update_fields=["sent_at", "attempts", "last_error"])
+    if failure is not None:
+        raise failure
+    return True
+
+
+def pending_emails(older_than_seconds=60):
+    """Outbox e-mails still unsent some time after they were written (the broker missed them)."""
+    cutoff = timezone.now() - timezone.timedelta(seconds=older_than_seconds)
+    return OutboxEmail.objects.filter(sent_at__isnull=True, created_at__lte=cutoff)
+
+
+def send_pending_emails(older_than_seconds=60, dry_run=False):
+    """Try every pending e-mail now; returns (sent, failed) counts. Used by the beat task and a command."""
+    sent = failed = 0
+    for email_id in pending_emails(older_than_seconds).values_list("pk", flat=True):
+        if dry_run:
+            continue
+        try:
+            if deliver_email(email_id):
+                sent += 1
+        except Exception:  # noqa: BLE001 — one bad address must not stop the others.
+            failed += 1
+            logger.warning("E-mail %s still not sent", email_id, exc_info=True)
+    return sent, failed
+
+
+@transaction.atomic
+def submit_question(data):
+    """Store a resident's question and queue the receipt e-mail with its tracking code.
+
+    The question is committed before anything else happens; its due date (15 working days, Điều 8đ)
+    is set when it is saved (workflows' calendar).
+    """
+    question = Question.objects.create(**data)
+    question.refresh_from_db()
+    queue_email(
+        question.email,
+        "question_received",
+        {"question": question, "lookup_url": lookup_url(question)},
+        question=question,
+    )
+    return question
+
+
+def is_board(user):
+    """Members and the head of the board run the questions desk."""
+    return user.is_active and user.has_perm("qa.change_question")
+
+
+def is_official(user):
+    return user.is_active and user.groups.filter(name=settings.GROUP_OFFICIAL).exists()
+
+
+def assignable_users():
+    """Officials and board members who may be given a question to answer."""
+    groups = [settings.GROUP_OFFICIAL, settings.GROUP_MEMBER, settings.GROUP_HEAD]
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name__in=groups)
+        .distinct()
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+@transaction.atomic
+def assign_question(question, assignee, *, by):
+    """Give an open question to an official (or board member) to answer, and notify them."""
+    if not is_board(by):
+        raise PermissionDenied
+    if not question.is_open:
+        raise ValidationError(_("Only an open question can be assigned."))
+    if not assignable_users().filter(pk=assignee.pk).exists():
+        raise ValidationError(_("Questions can be assigned only to officials and board members."))
+    question.assignee = assignee
+    question.status = QuestionStatus.ASSIGNED
+    question.save(update_fields=["assignee", "status"])
+    log(instance=question, action="qa.assign", user=by, data={"assignee": assignee.get_username()})
+    if assignee.email:
+        queue_email(
+            assignee.email,
+            "question_assigned",
+            {
+                "question": question,
+                "assignee": assignee,
+                "admin_url": absolute_url(reverse("qa_question:edit", args=[question.pk])),
+            },
+            question=question,
+        )
+    return question
+
+
+def answer_index():
+    """The live questions-and-answers section of the default locale, where answers are drafted."""
+    index = QAIndexPage.objects.filter(locale=Locale.get_default()).live().order_by("path").first()
+    if index is None:
+        raise ValidationError(_("There is no published questions-and-answers section to put the answer in."))
+    return index
+
+
+def grant_officials_answer_rights(index):
+    """Let officials add answer pages under `index` (they then edit only the pages they own).
+
+    Wagtail's owner rule: `add_page` on a subtree lets a user create pages there and edit their
+    own, not other people's; publishing stays with the head (DESIGN §2).
+    """
+    group = Group.objects.get(name=settings.GROUP_OFFICIAL)
+    permission = Permission.objects.get(content_type__app_label="wagtailcore", codename="add_page")
+    GroupPagePermission.objects.get_or_create(group=group, page=index, permission=permission)
+
+
+def scrub_personal_data(text, question):
+    """Remove the resident's own name, e-mail and phone from the text that will be published."""
+    for value in (question.email, question.phone, question.name):
+        if value and len(value) > 2:
+            text = text.replace(value, "[…]")
+    return text
+
+
+@transaction.atomic
+def draft_answer(question, *, by):
+    """Create the answer page (a draft under the Q&A section) pre-filled with the question text.
+
+    The page carries no personal data and belongs to the assignee, who writes the answer and
+    submits it to the approval chain like any page. Returns the existing draft if there is one.
+    """
+    if not (is_board(by) or question.assignee_id == by.pk):
+        raise PermissionDenied
+    if not question.is_open:
+        raise ValidationError(_("This question is no longer open."))
+    existing = question.answer_pages.order_by("pk").first()
+    if existing is not None:
+        return existing.specific
+    index = answer_index()
+    grant_officials_answer_rights(index)
+    owner = question.assignee or by
+    page = QAPage(
+        title=question.title,
+        slug=f"{cautious_slugify(question.title)[:60].strip('-') or 'cau-hoi'}-{question.pk}",
+        topic=question.topic,
+        question_text=scrub_personal_data(question.body, question),
+        answer="",
+        question=question,
+        owner=owner,
+        live=False,
+    )
+    index.add_child(instance=page)
+    # A draft may lack its answer (as in the admin editor): add_child checked title and slug, and
+    # the full validation runs when the page is submitted and published.
+    page.save_revision(user=owner, log_action=True, clean=False)
+    log(instance=question, action="qa.draft_answer", user=by, data={"page_id": page.pk})
+    return page
+
+
+@transaction.atomic
+def mark_answered(page):
+    """The answer page `page` went live: the question is answered and its resident is told."""
+    question = Question.objects.select_for_update().filter(pk=page.question_id).first()
+    if question is None or question.status == QuestionStatus.ANSWERED:
+        return question
+    question.status = QuestionStatus.ANSWERED
+    question.answered_at = page.first_published_at or timezone.now()
+    question.save(update_fields=["status", "answered_at"])
+    log(instance=question, action="qa.answered", data={"page_id": page.pk})
+    queue_email(
+        question.email,
+        "question_answered",
+        {"question": question, "answer_url": page.full_url, "lookup_url": lookup_url(question)},
+        question=question,
+    )
+    return question
+
+
+@transaction.atomic
+def close_question(question, reason, *, by, notify=True):
+    """Close a question without an answer (spam, out of scope); the reason is required.
+
+    A real resident is told why (`notify`); spam is closed without writing back to the sender.
+    """
+    if not is_board(by):
+        raise PermissionDenied
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Please give the reason for closing this question."))
+    if not question.is_open:
+        raise ValidationError(_("This question is no longer open."))
+    question.status = QuestionStatus.CLOSED
+    question.close_reason = reason
+    question.save(update_fields=["status", "close_reason"])
+    log(instance=question, action="qa.close", user=by, data={"reason": reason})
+    if notify:
+        queue_email(
+            question.email,
+            "question_closed",
+            {"question": question, "reason": reason, "lookup_url": lookup_url(question)},
+            question=question,
+        )
+    return question
