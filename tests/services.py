@@ -15,6 +15,18 @@ from django.db import connection
 BASE_DIR = Path(settings.BASE_DIR)
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
+# Debian's Chromium, driven by Playwright; never a browser that Playwright downloads (no internet).
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
 
 def require_service(available, reason):
     """Skip on a laptop without the service; under CI=true a missing service is a failure."""

@@ -14,22 +14,12 @@ from django.conf import settings
 
 from tests.content_helpers import publish
 from tests.factories.pages import NewsPageFactory, OfficialDocumentPageFactory, QAPageFactory, site_tree
-from tests.services import require_service
+from tests.services import CHROMIUM, CHROMIUM_ARGS, require_service
 
 # A real server needs committed data; serialized_rollback brings back what the migrations created
 # (locales, the root page, groups) if another transactional test flushed it.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SCREENSHOT_DIR = Path(settings.BASE_DIR) / "docs" / "screenshots"
 WIDTHS = {"phone": (390, 844), "desktop": (1366, 900)}
 

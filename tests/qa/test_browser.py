@@ -1,36 +1,22 @@
 """In a real headless Chromium: a resident fills in the form, gets the code and looks the question up."""
 
-import os
-import shutil
-
 import pytest
 
 from qa.models import Question
-from tests.services import require_service
+from tests.services import CHROMIUM, CHROMIUM_ARGS, require_service
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @pytest.fixture
 def page(monkeypatch):
     """A Chromium page driven by Playwright (Debian's chromium; never `playwright install`)."""
-    require_service(shutil.which("chromium") or os.path.exists(CHROMIUM), "Chromium is not installed")
+    require_service(CHROMIUM.exists(), "Debian's chromium (/usr/bin/chromium) is not installed")
     sync_api = pytest.importorskip("playwright.sync_api")
     # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are still synchronous.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             yield browser.new_page(locale="vi-VN")
         finally:
