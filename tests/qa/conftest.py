@@ -3,9 +3,11 @@
 import time
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 
 from qa.protection import make_form_token
+from tests.factories.accounts import UserFactory
 
 
 @pytest.fixture(autouse=True)
@@ -37,3 +39,16 @@ def question_form_data():
         return {key: value for key, value in data.items() if value is not None}
 
     return build
+
+
+@pytest.fixture
+def people(db):
+    """One person per group of the board, plus a second official (to test "assigned to me only")."""
+    return {
+        "head": UserFactory(groups=[settings.GROUP_HEAD]),
+        "member": UserFactory(groups=[settings.GROUP_MEMBER]),
+        "official": UserFactory(groups=[settings.GROUP_OFFICIAL]),
+        "other_official": UserFactory(groups=[settings.GROUP_OFFICIAL]),
+        "contributor": UserFactory(groups=[settings.GROUP_CONTRIBUTOR]),
+        "party": UserFactory(groups=[settings.GROUP_PARTY_COMMITTEE]),
+    }

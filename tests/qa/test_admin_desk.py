@@ -3,11 +3,9 @@
 import datetime
 
 import pytest
-from django.conf import settings
 from django.core import mail
 
 from qa.models import QAPage, QuestionStatus
-from tests.factories.accounts import UserFactory
 from tests.factories.pages import QuestionFactory
 from tests.helpers import log_in
 
@@ -18,18 +16,6 @@ INDEX = "/admin/qa_question/"
 
 def desk(pk):
     return f"/admin/qa_question/edit/{pk}/"
-
-
-@pytest.fixture
-def people(db):
-    return {
-        "head": UserFactory(groups=[settings.GROUP_HEAD]),
-        "member": UserFactory(groups=[settings.GROUP_MEMBER]),
-        "official": UserFactory(groups=[settings.GROUP_OFFICIAL]),
-        "other_official": UserFactory(groups=[settings.GROUP_OFFICIAL]),
-        "contributor": UserFactory(groups=[settings.GROUP_CONTRIBUTOR]),
-        "party": UserFactory(groups=[settings.GROUP_PARTY_COMMITTEE]),
-    }
 
 
 def test_board_sees_every_question_and_its_personal_data(client, people):

@@ -1,27 +1,14 @@
 """Services of the questions desk, called directly: assign, draft the answer, answer, close."""
 
 import pytest
-from django.conf import settings
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from qa import services
 from qa.models import QAPage, QuestionStatus
-from tests.factories.accounts import UserFactory
 from tests.factories.pages import QuestionFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def people(db):
-    return {
-        "head": UserFactory(groups=[settings.GROUP_HEAD]),
-        "member": UserFactory(groups=[settings.GROUP_MEMBER]),
-        "official": UserFactory(groups=[settings.GROUP_OFFICIAL]),
-        "other_official": UserFactory(groups=[settings.GROUP_OFFICIAL]),
-        "contributor": UserFactory(groups=[settings.GROUP_CONTRIBUTOR]),
-    }
 
 
 def test_assign_notifies_the_official(people, django_capture_on_commit_callbacks):
