@@ -6,6 +6,8 @@ The rows carry what the package cannot know for sure: each year's announced sche
 breaks, swapped days, make-up Saturdays "làm bù") and the head's own corrections.
 """
 
+import contextlib
+import contextvars
 import datetime
 from functools import lru_cache
 
@@ -21,11 +23,35 @@ def statutory_holidays(year):
     return frozenset(holidays.country_holidays("VN", years=year))
 
 
+# Set by `exceptions_loaded_once()`: the whole CalendarException table, read once.
+_loaded_exceptions = contextvars.ContextVar("loaded_calendar_exceptions", default=None)
+
+
+@contextlib.contextmanager
+def exceptions_loaded_once():
+    """Within this block every calendar call reuses one read of the CalendarException table.
+
+    For work that computes many deadlines at once (the dashboard panel, the deadlines report,
+    the alerts): without it each due date costs a query, so the page grows with the content.
+    """
+    from workflows.models import CalendarException
+
+    token = _loaded_exceptions.set(dict(CalendarException.objects.values_list("date", "is_working_day")))
+    try:
+        yield
+    finally:
+        _loaded_exceptions.reset(token)
+
+
 def _exceptions(start, end):
     """{date: is_working_day} of the CalendarException rows between start and end (inclusive).
 
-    Read once per public call: the table is small and the head may change it at any time.
+    Read once per public call (the table is small and the head may change it at any time), or
+    taken from `exceptions_loaded_once()` when a caller computes many deadlines together.
     """
+    loaded = _loaded_exceptions.get()
+    if loaded is not None:
+        return {day: working for day, working in loaded.items() if start <= day <= end}
     from workflows.models import CalendarException
 
     return dict(CalendarException.objects.filter(date__range=(start, end)).values_list("date", "is_working_day"))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from workflows.calendar import add_working_days
+from workflows.calendar import add_working_days, exceptions_loaded_once
 
 NEWS = "news"
 DOCUMENT = "document"
@@ -219,7 +219,8 @@ def question_items():
 
 def all_items():
     """News, documents and questions with their deadlines, earliest due first."""
-    items = [*news_items(), *document_items(), *question_items()]
+    with exceptions_loaded_once():
+        items = [*news_items(), *document_items(), *question_items()]
     return sorted(items, key=lambda item: (item.due, item.kind, item.title))
 
 

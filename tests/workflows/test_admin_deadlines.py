@@ -144,3 +144,17 @@ def test_only_the_head_edits_the_calendar(client):
     response = client.get(url)
     assert response.status_code in (302, 403)
     assert "Nghỉ Tết Âm lịch Bính Ngọ" not in response.content.decode()
+
+
+@pytest.mark.parametrize("extra_articles", [5, 40])
+def test_deadlines_report_runs_a_constant_number_of_queries(
+    client, site_pages, extra_articles, django_assert_max_num_queries
+):
+    # Each due date needs the calendar; it is read once per page, not once per item.
+    for number in range(extra_articles):
+        NewsPageFactory(parent=site_pages["news_index"], title=f"Tin số {number}", event_date=D(2025, 3, 3))
+    log_in(client, user_in(settings.GROUP_MEMBER))
+    with time_machine.travel(NOW), django_assert_max_num_queries(30):
+        response = client.get(reverse("workflows_deadlines:index"))
+    assert response.status_code == 200
+    assert f"Tin số {extra_articles - 1}" in response.content.decode()
