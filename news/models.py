@@ -78,6 +78,13 @@ class NewsIndexPage(TransliteratedSlugMixin, Page):
         return context
 
 
+class NewsGenre(models.TextChoices):
+    """Journalistic form of an article: decides its royalty rate (Điều 9)."""
+
+    NEWS_ITEM = "tin", _("News item")
+    ARTICLE = "bai", _("Article")
+
+
 class NewsPageTag(TaggedItemBase):
     """The tags of a news article."""
 
@@ -93,6 +100,13 @@ class NewsPage(PublicationRulesMixin, TransliteratedSlugMixin, Page):
         choices=NewsCategory.choices,
         default=NewsCategory.EVENT,
         help_text=_("Decides the publication deadline (Điều 8 of the regulation)."),
+    )
+    genre = models.CharField(
+        _("form"),
+        max_length=10,
+        choices=NewsGenre.choices,
+        default=NewsGenre.NEWS_ITEM,
+        help_text=_("A short news item or a longer article; decides the royalty rate (Điều 9)."),
     )
     event_date = models.DateField(
         _("event date"),
@@ -140,7 +154,7 @@ class NewsPage(PublicationRulesMixin, TransliteratedSlugMixin, Page):
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("category"), FieldPanel("event_date"), FieldPanel("author")],
+            [FieldPanel("category"), FieldPanel("genre"), FieldPanel("event_date"), FieldPanel("author")],
             heading=_("Deadline and responsibility"),
         ),
         FieldPanel("summary"),

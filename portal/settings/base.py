@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "documents",
     "qa",
     "workflows",
+    "royalties",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

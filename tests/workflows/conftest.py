@@ -48,6 +48,7 @@ def news_form(page, **overrides):
         "title": page.title,
         "slug": page.slug,
         "category": page.category,
+        "genre": page.genre,
         "event_date": page.event_date.isoformat() if page.event_date else "",
         "author": "",
         "summary": page.summary,

@@ -36,6 +36,14 @@ EXPECTED = {
             "workflows.add_calendarexception",
             "workflows.change_calendarexception",
             "workflows.delete_calendarexception",
+            # The head keeps the royalty tables and adjusts entries (workflows 0008).
+            *{
+                f"royalties.{action}_{model}"
+                for model in ("royaltyrate", "basesalary", "royaltybudget")
+                for action in ("add", "change", "delete", "view")
+            },
+            "royalties.change_royaltyentry",
+            "royalties.view_royaltyentry",
         },
         root("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
         root(
@@ -50,7 +58,13 @@ EXPECTED = {
         ),
     ),
     settings.GROUP_MEMBER: (
-        {"wagtailadmin.access_admin", "qa.view_question", "qa.change_question"},
+        {
+            "wagtailadmin.access_admin",
+            "qa.view_question",
+            "qa.change_question",
+            # Members see the royalty tables and entries (workflows 0008).
+            *{f"royalties.view_{model}" for model in ("royaltyrate", "basesalary", "royaltybudget", "royaltyentry")},
+        },
         root("add_page", "change_page", "lock_page"),
         root("add_image", "choose_image", "change_image", "add_document", "choose_document", "change_document"),
     ),

@@ -1,0 +1,208 @@
+"""Creating, adjusting and totalling royalty entries (Điều 9)."""
+
+import logging
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from royalties.models import BaseSalary, RoyaltyBudget, RoyaltyEntry, RoyaltyKind, RoyaltyRate
+
+logger = logging.getLogger(__name__)
+
+# Share of the year's budget from which the admin warns the board.
+BUDGET_WARNING_RATIO = Decimal("0.8")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One author's claim for one item or photo, before it is priced."""
+
+    kind: str
+    author: object
+    image: object = None
+
+
+def claims_for(page):
+    """The royalty claims a published page gives rise to: its text, and its own photos.
+
+    - a news article pays its author (or, without one, whoever created the page) as a news item,
+      an article, or an item taken from elsewhere (Điều 7), and its main image pays the person
+      who uploaded it unless the article was taken from elsewhere;
+    - an official document pays whoever posted it;
+    - an answer pays the official the question was assigned to, else whoever created the page.
+    Other page types pay nothing.
+    """
+    from documents.models import OfficialDocumentPage
+    from news.models import NewsGenre, NewsPage
+    from qa.models import QAPage
+
+    claims = []
+    if isinstance(page, NewsPage):
+        if page.is_republished:
+            kind = RoyaltyKind.REPUBLISHED
+        elif page.genre == NewsGenre.ARTICLE:
+            kind = RoyaltyKind.ARTICLE
+        else:
+            kind = RoyaltyKind.NEWS_ITEM
+        claims.append(Claim(kind, page.author or page.owner))
+        image = page.main_image
+        if image is not None and not page.is_republished and image.uploaded_by_user is not None:
+            claims.append(Claim(RoyaltyKind.PHOTO, image.uploaded_by_user, image))
+    elif isinstance(page, OfficialDocumentPage):
+        claims.append(Claim(RoyaltyKind.DOCUMENT, page.owner))
+    elif isinstance(page, QAPage):
+        assignee = page.question.assignee if page.question_id else None
+        claims.append(Claim(RoyaltyKind.ANSWER, assignee or page.owner))
+    return [claim for claim in claims if claim.author is not None]
+
+
+def record_first_publication(page):
+    """Create the royalty entries of a page that has just been published for the first time.
+
+    Returns the entries created. A re-publication (the page was live before), a kind without a
+    rate, or a day before any base amount creates nothing; a photo already paid with another
+    article is not paid again. Safe to call twice: the database refuses a second entry.
+    """
+    if page.first_published_at is None or page.last_published_at != page.first_published_at:
+        return []
+    published_on = timezone.localdate(page.first_published_at, timezone.get_default_timezone())
+    base = BaseSalary.objects.in_force_on(published_on)
+    if base is None:
+        logger.warning("No base amount in force on %s: no royalty for page %s", published_on, page.pk)
+        return []
+    rates = {rate.kind: rate for rate in RoyaltyRate.objects.all()}
+    created = []
+    for claim in claims_for(page):
+        rate = rates.get(claim.kind)
+        if rate is None:
+            continue
+        entry = RoyaltyEntry(
+            kind=claim.kind,
+            page=page,
+            item_title=page.title[:255],
+            image=claim.image,
+            author=claim.author,
+            published_at=page.first_published_at,
+            standard_coefficient=rate.coefficient,
+            coefficient=rate.coefficient,
+            base_amount=base.amount,
+            amount=RoyaltyEntry.compute_amount(rate.coefficient, base.amount),
+        )
+        try:
+            # A savepoint: a duplicate must not break the publication that triggered it.
+            with transaction.atomic():
+                entry.save()
+        except IntegrityError:
+            logger.info("Royalty %s for page %s already recorded", claim.kind, page.pk)
+            continue
+        created.append(entry)
+    return created
+
+
+class AdjustmentRefused(ValueError):
+    """The head asked for a coefficient outside the rate's range, or gave no reason."""
+
+
+@transaction.atomic
+def adjust_entry(entry, coefficient, reason, user):
+    """Set an entry's coefficient within its rate's range, with the head's reason; log it.
+
+    Raises AdjustmentRefused with a Vietnamese message when the coefficient is out of range or
+    the reason is blank.
+    """
+    coefficient = Decimal(coefficient)
+    reason = (reason or "").strip()
+    if not reason:
+        raise AdjustmentRefused(_("Give the reason for the adjustment."))
+    rate = RoyaltyRate.objects.filter(kind=entry.kind).first()
+    if rate is None or not rate.allows(coefficient):
+        low, high = (rate.min_coefficient, rate.max_coefficient) if rate else (entry.coefficient,) * 2
+        raise AdjustmentRefused(
+            _("The coefficient must lie between %(low)s and %(high)s.")
+            % {"low": _format_coefficient(low), "high": _format_coefficient(high)}
+        )
+    old = entry.coefficient
+    entry.coefficient = coefficient
+    entry.amount = RoyaltyEntry.compute_amount(coefficient, entry.base_amount)
+    entry.adjustment_reason = reason
+    entry.adjusted_by = user
+    entry.adjusted_at = timezone.now()
+    entry.save()
+    log(
+        instance=entry,
+        action="royalties.adjust",
+        user=user,
+        data={"old": str(old), "new": str(coefficient), "reason": reason},
+    )
+    return entry
+
+
+def _format_coefficient(value):
+    from django.utils.formats import number_format
+
+    return number_format(value, decimal_pos=2, use_l10n=True)
+
+
+@dataclass(frozen=True)
+class BudgetStatus:
+    """How much of a year's royalties budget is used."""
+
+    year: int
+    budget: int | None
+    used: int
+
+    @property
+    def ratio(self):
+        if not self.budget:
+            return None
+        return Decimal(self.used) / Decimal(self.budget)
+
+    @property
+    def level(self):
+        """ "exceeded" from 100% used, "warning" from 80%, else None (also without a budget)."""
+        ratio = self.ratio
+        if ratio is None:
+            return None
+        if ratio >= 1:
+            return "exceeded"
+        if ratio >= BUDGET_WARNING_RATIO:
+            return "warning"
+        return None
+
+
+def budget_status(year, until=None):
+    """The royalties of `year` (first published up to `until`, a date, if given) against its budget."""
+    import datetime
+
+    end = datetime.date(year, 12, 31) if until is None else min(until, datetime.date(year, 12, 31))
+    used = (
+        RoyaltyEntry.objects.published_between(datetime.date(year, 1, 1), end).aggregate(total=Sum("amount"))["total"]
+        or 0
+    )
+    budget = RoyaltyBudget.objects.filter(year=year).values_list("amount", flat=True).first()
+    return BudgetStatus(year=year, budget=budget, used=used)
+
+
+def totals_by_kind(start, end):
+    """{kind: (number of entries, amount)} for entries first published in [start, end]."""
+    rows = (
+        RoyaltyEntry.objects.published_between(start, end)
+        .values("kind")
+        .annotate(count=Count("pk"), total=Sum("amount"))
+    )
+    return {row["kind"]: (row["count"], row["total"]) for row in rows}
+
+
+def totals_by_author(start, end):
+    """{author id: (number of entries, amount)} for entries first published in [start, end]."""
+    rows = (
+        RoyaltyEntry.objects.published_between(start, end)
+        .values("author")
+        .annotate(count=Count("pk"), total=Sum("amount"))
+    )
+    return {row["author"]: (row["count"], row["total"]) for row in rows}
