@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from portal.numbers import format_coefficient
 from royalties.models import BaseSalary, RoyaltyBudget, RoyaltyEntry, RoyaltyKind, RoyaltyRate
 
 logger = logging.getLogger(__name__)
@@ -27,20 +28,40 @@ class Claim:
     image: object = None
 
 
+def responsible_person(page):
+    """The person an item is credited to in royalties, reports and contributors' records.
+
+    A news article: its author, else whoever created the page; an official document: whoever
+    posted it; an answer: the official the question was assigned to, else whoever created the
+    page. None for other page types or when nobody is known.
+    """
+    from documents.models import OfficialDocumentPage
+    from news.models import NewsPage
+    from qa.models import QAPage
+
+    if isinstance(page, NewsPage):
+        return page.author or page.owner
+    if isinstance(page, OfficialDocumentPage):
+        return page.owner
+    if isinstance(page, QAPage):
+        assignee = page.question.assignee if page.question_id else None
+        return assignee or page.owner
+    return None
+
+
 def claims_for(page):
     """The royalty claims a published page gives rise to: its text, and its own photos.
 
-    - a news article pays its author (or, without one, whoever created the page) as a news item,
-      an article, or an item taken from elsewhere (Điều 7), and its main image pays the person
-      who uploaded it unless the article was taken from elsewhere;
-    - an official document pays whoever posted it;
-    - an answer pays the official the question was assigned to, else whoever created the page.
-    Other page types pay nothing.
+    The text pays its `responsible_person`: a news article as a news item, an article, or an
+    item taken from elsewhere (Điều 7); a document as a document posted; an answer as an answer.
+    A news article's main image pays the person who uploaded it, unless the article was taken
+    from elsewhere. Other page types pay nothing.
     """
     from documents.models import OfficialDocumentPage
     from news.models import NewsGenre, NewsPage
     from qa.models import QAPage
 
+    author = responsible_person(page)
     claims = []
     if isinstance(page, NewsPage):
         if page.is_republished:
@@ -49,15 +70,14 @@ def claims_for(page):
             kind = RoyaltyKind.ARTICLE
         else:
             kind = RoyaltyKind.NEWS_ITEM
-        claims.append(Claim(kind, page.author or page.owner))
+        claims.append(Claim(kind, author))
         image = page.main_image
         if image is not None and not page.is_republished and image.uploaded_by_user is not None:
             claims.append(Claim(RoyaltyKind.PHOTO, image.uploaded_by_user, image))
     elif isinstance(page, OfficialDocumentPage):
-        claims.append(Claim(RoyaltyKind.DOCUMENT, page.owner))
+        claims.append(Claim(RoyaltyKind.DOCUMENT, author))
     elif isinstance(page, QAPage):
-        assignee = page.question.assignee if page.question_id else None
-        claims.append(Claim(RoyaltyKind.ANSWER, assignee or page.owner))
+        claims.append(Claim(RoyaltyKind.ANSWER, author))
     return [claim for claim in claims if claim.author is not None]
 
 
@@ -124,7 +144,7 @@ def adjust_entry(entry, coefficient, reason, user):
         low, high = (rate.min_coefficient, rate.max_coefficient) if rate else (entry.coefficient,) * 2
         raise AdjustmentRefused(
             _("The coefficient must lie between %(low)s and %(high)s.")
-            % {"low": _format_coefficient(low), "high": _format_coefficient(high)}
+            % {"low": format_coefficient(low), "high": format_coefficient(high)}
         )
     old = entry.coefficient
     entry.coefficient = coefficient
@@ -140,12 +160,6 @@ def adjust_entry(entry, coefficient, reason, user):
         data={"old": str(old), "new": str(coefficient), "reason": reason},
     )
     return entry
-
-
-def _format_coefficient(value):
-    from django.utils.formats import number_format
-
-    return number_format(value, decimal_pos=2, use_l10n=True)
 
 
 @dataclass(frozen=True)
