@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
-from wagtail.models import Locale, PageLogEntry
+from wagtail.models import Locale, PageLogEntry, Site
 
 from reports.periods import Period
 from royalties.models import RoyaltyKind
@@ -171,6 +171,7 @@ class Report:
     """Everything a periodic report shows; built by `build_report`."""
 
     period: Period
+    agency: str
     made_on: datetime.date
     counted_until: datetime.date
     items_by_kind: list
@@ -424,6 +425,16 @@ def contributor_records(authors, deadline_items, item_authors, today, royalty_au
     return sorted(records.values(), key=lambda record: (-record.published, record.name))
 
 
+def agency_name():
+    """The agency that runs the portal (site settings), printed at the head of the report."""
+    from home.models import PortalSettings
+
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is not None:
+        return PortalSettings.for_site(site).agency_name
+    return PortalSettings._meta.get_field("agency_name").default
+
+
 def build_report(period, today=None):
     """The periodic report of `period` as it stands on `today` (the local date by default)."""
     today = today or timezone.localdate(timezone=timezone.get_default_timezone())
@@ -435,6 +446,7 @@ def build_report(period, today=None):
     royalties_by_kind, royalties_by_author, budget = royalty_figures(period)
     return Report(
         period=period,
+        agency=agency_name(),
         made_on=today,
         counted_until=min(period.end, today),
         items_by_kind=items_by_kind,
