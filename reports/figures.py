@@ -7,27 +7,28 @@ counts it, and summed up for readers in `templates/reports/includes/definitions.
 """
 
 import datetime
-from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import Locale, PageLogEntry, Site
 
-from reports.periods import Period
+from reports.structure import (
+    ITEM_KINDS,
+    ROYALTY_KINDS,
+    AuthorRow,
+    ContributorRecord,
+    DaysWithoutUpdate,
+    DeadlineRow,
+    KindRow,
+    QuestionFigures,
+    Report,
+    RoyaltyAuthorRow,
+)
 from royalties.models import RoyaltyKind
 from royalties.services import budget_status, responsible_person, totals_by_author, totals_by_kind
 from workflows import deadlines
 from workflows.calendar import exceptions_loaded_once, working_days_in
 
-# The kinds of published item, in the order of the report; photos are paid but are not items.
-ITEM_KINDS = (
-    RoyaltyKind.NEWS_ITEM,
-    RoyaltyKind.ARTICLE,
-    RoyaltyKind.REPUBLISHED,
-    RoyaltyKind.DOCUMENT,
-    RoyaltyKind.ANSWER,
-)
-ROYALTY_KINDS = (*ITEM_KINDS[:3], RoyaltyKind.PHOTO, *ITEM_KINDS[3:])
 DEADLINE_KINDS = tuple(deadlines.KIND_LABELS)
 
 
@@ -38,176 +39,12 @@ def person_name(user):
     return user.get_full_name() or user.get_username()
 
 
-def ratio(part, whole):
-    """part / whole, or None when there is nothing to divide by (shown as "—")."""
-    return part / whole if whole else None
-
-
 def local_bounds(start, end):
     """Aware datetimes [first moment of `start`, first moment after `end`) in the portal's zone."""
     zone = timezone.get_default_timezone()
     first = timezone.make_aware(datetime.datetime.combine(start, datetime.time.min), zone)
     after = timezone.make_aware(datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time.min), zone)
     return first, after
-
-
-@dataclass
-class KindRow:
-    """A count (and, for royalties, an amount) for one kind."""
-
-    kind: str
-    label: str
-    count: int = 0
-    amount: int = 0
-
-
-@dataclass
-class RoyaltyAuthorRow:
-    """One person's royalty entries in the period."""
-
-    author_id: int
-    name: str
-    count: int = 0
-    amount: int = 0
-
-
-@dataclass
-class AuthorRow:
-    """One person's published items, by kind."""
-
-    author_id: int
-    name: str
-    counts: dict = field(default_factory=dict)
-
-    @property
-    def total(self):
-        return sum(self.counts.values())
-
-    def count_list(self):
-        """Counts in the order of ITEM_KINDS, for table cells."""
-        return [self.counts.get(kind, 0) for kind in ITEM_KINDS]
-
-
-@dataclass
-class DeadlineRow:
-    """Items of one deadline kind due in the period: met, missed and not yet due."""
-
-    kind: str
-    label: str
-    met: int = 0
-    missed: int = 0
-    not_yet_due: int = 0
-
-    @property
-    def due(self):
-        return self.met + self.missed + self.not_yet_due
-
-    @property
-    def on_time_rate(self):
-        return ratio(self.met, self.met + self.missed)
-
-
-@dataclass
-class QuestionFigures:
-    """Residents' questions in the period (see `question_figures`)."""
-
-    received: int = 0
-    answered: int = 0
-    answered_on_time: int = 0
-    answered_late: int = 0
-    open_overdue: int = 0
-    open_not_due: int = 0
-
-    @property
-    def overdue(self):
-        return self.open_overdue + self.answered_late
-
-    @property
-    def still_open(self):
-        return self.open_overdue + self.open_not_due
-
-    @property
-    def on_time_rate(self):
-        return ratio(self.answered_on_time, self.answered)
-
-
-@dataclass
-class DaysWithoutUpdate:
-    """Working days counted, and those on which nothing was published."""
-
-    working_days: int
-    dates: list
-
-    @property
-    def count(self):
-        return len(self.dates)
-
-
-@dataclass
-class ContributorRecord:
-    """One author's record for commendation proposals (Điều 10)."""
-
-    author_id: int
-    name: str
-    counts: dict = field(default_factory=dict)
-    deadlines_met: int = 0
-    deadlines_missed: int = 0
-    royalties: int = 0
-
-    @property
-    def published(self):
-        return sum(self.counts.values())
-
-    @property
-    def on_time_rate(self):
-        return ratio(self.deadlines_met, self.deadlines_met + self.deadlines_missed)
-
-    def count_list(self):
-        return [self.counts.get(kind, 0) for kind in ITEM_KINDS]
-
-
-@dataclass
-class Report:
-    """Everything a periodic report shows; built by `build_report`."""
-
-    period: Period
-    agency: str
-    made_on: datetime.date
-    counted_until: datetime.date
-    items_by_kind: list
-    items_by_author: list
-    deadline_rows: list
-    questions: QuestionFigures
-    days_without_update: DaysWithoutUpdate
-    royalties_by_kind: list
-    royalties_by_author: list
-    budget: object
-    contributors: list
-
-    @property
-    def items_total(self):
-        return sum(row.count for row in self.items_by_kind)
-
-    @property
-    def deadlines_total(self):
-        total = DeadlineRow(kind="", label="")
-        for row in self.deadline_rows:
-            total.met += row.met
-            total.missed += row.missed
-            total.not_yet_due += row.not_yet_due
-        return total
-
-    @property
-    def royalties_total(self):
-        return sum(row.amount for row in self.royalties_by_kind)
-
-    @property
-    def royalties_count(self):
-        return sum(row.count for row in self.royalties_by_kind)
-
-    @staticmethod
-    def item_kind_labels():
-        return [RoyaltyKind(kind).label for kind in ITEM_KINDS]
 
 
 def item_kind(page):
@@ -273,8 +110,10 @@ def count_items(pages):
 def deadline_outcome(item, today):
     """ "met", "missed" or "not_yet_due" for a DeadlineItem, as seen on `today`.
 
-    Met: first published (answered) on or before its due date. Missed: done after it, or still
-    not done once the due date has passed (the due date itself is still on time).
+    Met: first published (answered) on or before its due date. Missed: done after it, or not
+    done once the due date is over. For the period in progress that is a due date before today
+    (the due date itself is still on time); for a past period every item due in it, its last
+    day included, is over, so an item never done is missed. Both are `due < today`.
     """
     if item.done_on is not None:
         return "met" if item.done_on <= item.due else "missed"

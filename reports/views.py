@@ -83,6 +83,13 @@ class PeriodicReportView(WagtailAdminTemplateMixin, TemplateView):
             return download(build_pdf(report), PDF_CONTENT_TYPE, report_filename(self.period, "pdf"))
         return super().get(request, *args, **kwargs)
 
+    def choices(self):
+        """The picker's periods, with the one shown even when it is older than the picker goes."""
+        choices = period_choices(self.today)
+        if self.period.key not in dict(choices):
+            choices.insert(0, (self.period.key, self.period.label))
+        return choices
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         report = build_report(self.period, self.today)
@@ -90,7 +97,7 @@ class PeriodicReportView(WagtailAdminTemplateMixin, TemplateView):
             report=report,
             period=self.period,
             period_error=self.period_error,
-            choices=period_choices(self.today),
+            choices=self.choices(),
             charts=charts_for(report),
             kind_labels=report.item_kind_labels(),
         )

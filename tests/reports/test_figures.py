@@ -3,10 +3,13 @@
 import datetime
 
 import pytest
+from wagtail.models import Locale
 
 from reports.figures import build_report
 from reports.periods import Period
-from tests.reports.conftest import TODAY
+from tests.content_helpers import make_live_without_publishing, publish
+from tests.factories.pages import NewsPageFactory, OfficialDocumentPageFactory
+from tests.reports.conftest import TODAY, at
 
 pytestmark = pytest.mark.django_db
 
@@ -112,3 +115,19 @@ def test_the_period_in_progress_counts_up_to_today(quarter):
     assert april.days_without_update.dates == [datetime.date(2025, 4, 1), datetime.date(2025, 4, 3)]
     # The question of 03/03 (due 24/03) is overdue; the one of 25/03 is not due yet.
     assert (april.questions.open_overdue, april.questions.open_not_due) == (1, 1)
+
+
+def test_translations_and_confidential_documents_are_not_new_items(site_pages, people):
+    english, _created = Locale.objects.get_or_create(language_code="en")
+    with at(datetime.date(2025, 3, 12)):
+        article = publish(NewsPageFactory(parent=site_pages["news_index"], owner=people["an"], live=False))
+        secret = OfficialDocumentPageFactory(
+            parent=site_pages["document_index"], owner=people["member"], live=False, confidential=True
+        )
+        make_live_without_publishing(secret)
+    with at(datetime.date(2025, 3, 13)):
+        translation = article.copy_for_translation(english, copy_parents=True)
+        publish(translation)
+    report = build_report(Period.parse("2025-03"), today=TODAY)
+    assert report.items_total == 1
+    assert [row.name for row in report.items_by_author] == ["An Nguyễn"]
