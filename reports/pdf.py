@@ -208,6 +208,14 @@ def _story(report):
     return story
 
 
+def _footer(canvas, document):
+    """The page number at the foot of every page: the printed report is stapled and passed round."""
+    canvas.saveState()
+    canvas.setFont(FONT, 8)
+    canvas.drawRightString(A4[0] - 18 * mm, 8 * mm, _("Page %(number)s") % {"number": document.page})
+    canvas.restoreState()
+
+
 def build_pdf(report):
     """The report as the bytes of an A4 PDF."""
     register_fonts()
@@ -222,5 +230,5 @@ def build_pdf(report):
         title=f"{_('PERIODIC REPORT')} — {report.period.label}",
         author=report.agency,
     )
-    document.build(_story(report))
+    document.build(_story(report), onFirstPage=_footer, onLaterPages=_footer)
     return buffer.getvalue()

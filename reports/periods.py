@@ -151,5 +151,24 @@ def recent_periods(today):
 
 
 def period_choices(today):
-    """(key, label) pairs for the picker, grouped by kind."""
+    """(key, label) pairs for the picker, months first, then quarters, halves and years."""
     return [(period.key, period.label) for period in recent_periods(today)]
+
+
+def kind_label(kind):
+    """The heading of a kind of period in the picker."""
+    return {MONTH: _("Months"), QUARTER: _("Quarters"), HALF: _("Half-years"), YEAR: _("Years")}[kind]
+
+
+def period_choice_groups(today, selected=None):
+    """[(kind heading, [(key, label), ...]), ...] for the picker's option groups.
+
+    `selected`, a period older than the picker goes back, is added at the head of its group so
+    the picker shows what is on screen.
+    """
+    groups = {kind: [] for kind in MONTHS_IN}
+    for period in recent_periods(today):
+        groups[period.kind].append((period.key, period.label))
+    if selected is not None and (selected.key, selected.label) not in groups[selected.kind]:
+        groups[selected.kind].insert(0, (selected.key, selected.label))
+    return [(kind_label(kind), choices) for kind, choices in groups.items()]

@@ -13,7 +13,7 @@ from reports.access import can_view_reports
 from reports.charts import bar_chart
 from reports.figures import build_report
 from reports.pdf import build_pdf
-from reports.periods import Period, last_complete_quarter, period_choices
+from reports.periods import Period, last_complete_quarter, period_choice_groups
 from reports.xlsx import build_workbook, workbook_bytes
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -83,13 +83,6 @@ class PeriodicReportView(WagtailAdminTemplateMixin, TemplateView):
             return download(build_pdf(report), PDF_CONTENT_TYPE, report_filename(self.period, "pdf"))
         return super().get(request, *args, **kwargs)
 
-    def choices(self):
-        """The picker's periods, with the one shown even when it is older than the picker goes."""
-        choices = period_choices(self.today)
-        if self.period.key not in dict(choices):
-            choices.insert(0, (self.period.key, self.period.label))
-        return choices
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         report = build_report(self.period, self.today)
@@ -97,7 +90,7 @@ class PeriodicReportView(WagtailAdminTemplateMixin, TemplateView):
             report=report,
             period=self.period,
             period_error=self.period_error,
-            choices=self.choices(),
+            choice_groups=period_choice_groups(self.today, selected=self.period),
             charts=charts_for(report),
             kind_labels=report.item_kind_labels(),
         )

@@ -124,3 +124,10 @@ def test_query_count_does_not_grow_with_the_content(client, quarter, site_pages,
             response = client.get(URL, {"period": "2025-Q1"})
     assert response.status_code == 200
     assert response.context["report"].items_total == 8 + 2 * extra
+
+
+def test_an_older_period_stays_selected_in_the_picker(client, quarter, after_the_quarter):
+    log_in(client, quarter["head"])
+    html = client.get(URL, {"period": "2022-Q1"}).content.decode()
+    assert '<option value="2022-Q1" selected>Quý I/2022</option>' in html
+    assert '<optgroup label="Quý">' in html

@@ -154,3 +154,11 @@ def test_export_report_refuses_a_folder_that_does_not_exist(site_pages, after_th
         call_command(
             "export_report", "--period", "2025-Q1", "--format", "pdf", "--output", str(tmp_path / "no" / "x.pdf")
         )
+
+
+def test_every_page_of_the_pdf_is_numbered(quarter, after_the_quarter, tmp_path):
+    output = tmp_path / "nam.pdf"
+    call_command("export_report", "--period", "2025", "--format", "pdf", "--output", str(output))
+    pages = PdfReader(io.BytesIO(output.read_bytes())).pages
+    assert len(pages) >= 2
+    assert all(f"Trang {number}" in page.extract_text() for number, page in enumerate(pages, start=1))
