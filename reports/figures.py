@@ -10,7 +10,7 @@ import datetime
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
-from wagtail.models import Locale, PageLogEntry, Site
+from wagtail.models import Locale, PageLogEntry
 
 from reports.structure import (
     ITEM_KINDS,
@@ -265,13 +265,14 @@ def contributor_records(authors, deadline_items, item_authors, today, royalty_au
 
 
 def agency_name():
-    """The agency that runs the portal (site settings), printed at the head of the report."""
+    """The agency that runs the portal (site settings), printed at the head of the report.
+
+    Read without `for_site`, which would create the settings row: a report only reads.
+    """
     from home.models import PortalSettings
 
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is not None:
-        return PortalSettings.for_site(site).agency_name
-    return PortalSettings._meta.get_field("agency_name").default
+    name = PortalSettings.objects.filter(site__is_default_site=True).values_list("agency_name", flat=True).first()
+    return name or PortalSettings._meta.get_field("agency_name").default
 
 
 def build_report(period, today=None):

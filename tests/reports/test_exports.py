@@ -162,3 +162,16 @@ def test_every_page_of_the_pdf_is_numbered(quarter, after_the_quarter, tmp_path)
     pages = PdfReader(io.BytesIO(output.read_bytes())).pages
     assert len(pages) >= 2
     assert all(f"Trang {number}" in page.extract_text() for number, page in enumerate(pages, start=1))
+
+
+def test_the_agency_named_in_the_site_settings_heads_the_pdf(quarter, after_the_quarter, tmp_path, site_pages):
+    from wagtail.models import Site
+
+    from home.models import PortalSettings
+
+    settings = PortalSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.agency_name = "Ủy ban nhân dân xã Tân Cương, thành phố Thái Nguyên"
+    settings.save()
+    output = tmp_path / "q1.pdf"
+    call_command("export_report", "--period", "2025-Q1", "--format", "pdf", "--output", str(output))
+    assert "thành phố Thái Nguyên" in pdf_text(output.read_bytes())
