@@ -9,6 +9,7 @@ counts it, and summed up for readers in `templates/reports/includes/definitions.
 import datetime
 
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Locale, PageLogEntry
 
@@ -171,8 +172,17 @@ def question_figures(period, today):
 
     first, after = local_bounds(period.start, period.end)
     figures = QuestionFigures()
-    questions = Question.objects.filter(received_at__lt=after).only(
-        "id", "status", "received_at", "answered_at", "due_date"
+    # Only what can count: received or answered in the period, or still unanswered at its end;
+    # years of questions answered long ago are never read.
+    relevant = (
+        Q(received_at__gte=first)
+        | Q(answered_at__gte=first, answered_at__lt=after)
+        | ((Q(answered_at__isnull=True) | Q(answered_at__gte=after)) & ~Q(status=QuestionStatus.CLOSED))
+    )
+    questions = (
+        Question.objects.filter(relevant, received_at__lt=after)
+        .only("id", "status", "received_at", "answered_at", "due_date")
+        .order_by()
     )
     for question in questions:
         received_on = deadlines.local_date(question.received_at)
