@@ -5,7 +5,7 @@ Reports and royalty sheets go to the Party Committee and the commune's accountan
 separators are set here explicitly.
 """
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.numberformat import format as django_number_format
 
@@ -17,6 +17,9 @@ def format_number(value, decimal_pos=None):
     """1234567 → "1.234.567"; Decimal("0.3"), 2 → "0,30"; None → ""."""
     if value is None:
         return ""
+    if decimal_pos is not None:
+        # Django's formatter cuts extra decimals off; a report rounds them (5/9 → "55,6%", not "55,5%").
+        value = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimal_pos), rounding=ROUND_HALF_UP)
     return django_number_format(
         value,
         DECIMAL_SEPARATOR,

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "qa",
     "workflows",
     "royalties",
+    "reports",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

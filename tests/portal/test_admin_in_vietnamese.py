@@ -153,6 +153,13 @@ def test_reports_are_vietnamese(client, head, article_in_review):
         assert english_words_on(client.get(reverse(f"wagtailadmin_reports:{name}"))) == [], name
 
 
+def test_periodic_report_is_vietnamese(client, head, article_in_review):
+    log_in(client, head)
+    report = client.get(reverse("reports_periodic"))
+    assert "Báo cáo định kỳ" in visible_html(report)
+    assert english_words_on(report) == []
+
+
 # Wagtail hard-codes these English words outside gettext; templates/wagtailadmin/ carries copies
 # of its templates with only these lines wrapped in {% trans %}.
 TEMPLATE_FIXES = {

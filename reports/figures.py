@@ -1,0 +1,311 @@
+"""The figures of a periodic report (Điều 4, 10): one structure for the screen, the XLSX and the PDF.
+
+`build_report(period, today)` reads the database a fixed number of times whatever the amount of
+content (every list is fetched in one query and grouped in Python), so the admin screen does
+not slow down as the portal grows. How each figure is counted is written on the function that
+counts it, and summed up for readers in `templates/reports/includes/definitions.html`.
+"""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.models import Locale, PageLogEntry
+
+from reports.structure import (
+    ITEM_KINDS,
+    ROYALTY_KINDS,
+    AuthorRow,
+    ContributorRecord,
+    DaysWithoutUpdate,
+    DeadlineRow,
+    KindRow,
+    QuestionFigures,
+    Report,
+    RoyaltyAuthorRow,
+)
+from royalties.models import RoyaltyKind
+from royalties.services import budget_status, responsible_person, totals_by_author, totals_by_kind
+from workflows import deadlines
+from workflows.calendar import exceptions_loaded_once, working_days_in
+
+DEADLINE_KINDS = tuple(deadlines.KIND_LABELS)
+
+
+def person_name(user):
+    """A person as the admin shows them: full name, else the username."""
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
+
+
+def local_bounds(start, end):
+    """Aware datetimes [first moment of `start`, first moment after `end`) in the portal's zone."""
+    zone = timezone.get_default_timezone()
+    first = timezone.make_aware(datetime.datetime.combine(start, datetime.time.min), zone)
+    after = timezone.make_aware(datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time.min), zone)
+    return first, after
+
+
+def item_kind(page):
+    """The kind a published page counts as: the same rule as `royalties.services.claims_for`."""
+    from documents.models import OfficialDocumentPage
+    from news.models import NewsGenre, NewsPage
+    from qa.models import QAPage
+
+    if isinstance(page, NewsPage):
+        if page.is_republished:
+            return RoyaltyKind.REPUBLISHED
+        return RoyaltyKind.ARTICLE if page.genre == NewsGenre.ARTICLE else RoyaltyKind.NEWS_ITEM
+    if isinstance(page, OfficialDocumentPage):
+        return RoyaltyKind.DOCUMENT
+    if isinstance(page, QAPage):
+        return RoyaltyKind.ANSWER
+    return None
+
+
+def published_items(period):
+    """The news articles, documents and answers first published in the period.
+
+    Counted on the local date (Asia/Ho_Chi_Minh) of `first_published_at`, so an item updated
+    later is still counted once, in the period it first went out. Aliases and translations into
+    other languages are not new items; a confidential document is never published (Điều 5, 6),
+    and one forced live behind the rules' back is still not counted. Three queries.
+    """
+    from documents.models import OfficialDocumentPage
+    from news.models import NewsPage
+    from qa.models import QAPage
+
+    first, after = local_bounds(period.start, period.end)
+    locale = Locale.get_default()
+    common = {
+        "first_published_at__gte": first,
+        "first_published_at__lt": after,
+        "alias_of__isnull": True,
+        "locale": locale,
+    }
+    return [
+        *NewsPage.objects.filter(**common).select_related("author", "owner"),
+        *OfficialDocumentPage.objects.filter(confidential=False, **common).select_related("owner"),
+        *QAPage.objects.filter(**common).select_related("owner", "question__assignee"),
+    ]
+
+
+def count_items(pages):
+    """(rows by kind, rows by author) of the published pages; authors as royalties credit them."""
+    by_kind = {kind: KindRow(kind, RoyaltyKind(kind).label) for kind in ITEM_KINDS}
+    by_author = {}
+    for page in pages:
+        kind = item_kind(page)
+        by_kind[kind].count += 1
+        author = responsible_person(page)
+        if author is None:
+            continue
+        row = by_author.setdefault(author.pk, AuthorRow(author.pk, person_name(author)))
+        row.counts[kind] = row.counts.get(kind, 0) + 1
+    authors = sorted(by_author.values(), key=lambda row: (-row.total, row.name))
+    return list(by_kind.values()), authors
+
+
+def deadline_outcome(item, today):
+    """ "met", "missed" or "not_yet_due" for a DeadlineItem, as seen on `today`.
+
+    Met: first published (answered) on or before its due date. Missed: done after it, or not
+    done once the due date is over. For the period in progress that is a due date before today
+    (the due date itself is still on time); for a past period every item due in it, its last
+    day included, is over, so an item never done is missed. Both are `due < today`.
+    """
+    if item.done_on is not None:
+        return "met" if item.done_on <= item.due else "missed"
+    return "missed" if item.due < today else "not_yet_due"
+
+
+def deadline_figures(period, today):
+    """Rows per deadline kind of the items whose due date falls in the period, and the items.
+
+    Items are those of `workflows.deadlines.all_items()`: news articles with an event date,
+    non-confidential documents with a signing date, and questions not closed without an answer.
+    """
+    items = [item for item in deadlines.all_items() if period.contains(item.due)]
+    rows = {kind: DeadlineRow(kind, deadlines.KIND_LABELS[kind]) for kind in DEADLINE_KINDS}
+    for item in items:
+        outcome = deadline_outcome(item, today)
+        setattr(rows[item.kind], outcome, getattr(rows[item.kind], outcome) + 1)
+    return list(rows.values()), items
+
+
+def deadline_authors(items):
+    """{(model, object id): author id} for deadline items, by `responsible_person`. Three queries."""
+    from documents.models import OfficialDocumentPage
+    from news.models import NewsPage
+    from qa.models import Question
+
+    ids = {}
+    for item in items:
+        ids.setdefault(item.model, set()).add(item.object_id)
+    authors = {}
+    for page in NewsPage.objects.filter(pk__in=ids.get("news.newspage", ())).select_related("author", "owner"):
+        person = responsible_person(page)
+        authors[("news.newspage", page.pk)] = person.pk if person else None
+    documents = OfficialDocumentPage.objects.filter(pk__in=ids.get("documents.officialdocumentpage", ()))
+    for page in documents.only("id", "owner_id"):
+        authors[("documents.officialdocumentpage", page.pk)] = page.owner_id
+    questions = Question.objects.filter(pk__in=ids.get("qa.question", ())).prefetch_related("answer_pages")
+    for question in questions:
+        # The person an answer is credited to: the assignee, else whoever drafted the answer page.
+        owners = [page.owner_id for page in sorted(question.answer_pages.all(), key=lambda page: page.pk)]
+        authors[("qa.question", question.pk)] = question.assignee_id or (owners[0] if owners else None)
+    return authors
+
+
+def question_figures(period, today):
+    """Residents' questions, counted on local dates (one query).
+
+    Received: sent in the period (closed ones included: they were received). Answered: their
+    answer went out in the period; on time when on or before the due date, else late. Open at
+    the end of the period (received by then, not answered by then, not closed): overdue when the
+    due date passed before the end of the period (or before today, for the period in progress),
+    else not yet due. Overdue in total = open and overdue + answered late.
+    """
+    from qa.models import Question, QuestionStatus
+
+    first, after = local_bounds(period.start, period.end)
+    figures = QuestionFigures()
+    # Only what can count: received or answered in the period, or still unanswered at its end;
+    # years of questions answered long ago are never read.
+    relevant = (
+        Q(received_at__gte=first)
+        | Q(answered_at__gte=first, answered_at__lt=after)
+        | ((Q(answered_at__isnull=True) | Q(answered_at__gte=after)) & ~Q(status=QuestionStatus.CLOSED))
+    )
+    questions = (
+        Question.objects.filter(relevant, received_at__lt=after)
+        .only("id", "status", "received_at", "answered_at", "due_date")
+        .order_by()
+    )
+    for question in questions:
+        received_on = deadlines.local_date(question.received_at)
+        answered_on = deadlines.local_date(question.answered_at)
+        if question.received_at >= first:
+            figures.received += 1
+        if answered_on is not None and period.contains(answered_on):
+            figures.answered += 1
+            if question.due_date is None or answered_on <= question.due_date:
+                figures.answered_on_time += 1
+            else:
+                figures.answered_late += 1
+        answered_by_end = answered_on is not None and answered_on <= period.end
+        if question.status == QuestionStatus.CLOSED or answered_by_end or received_on > period.end:
+            continue
+        if question.due_date is not None and question.due_date <= period.end and question.due_date < today:
+            figures.open_overdue += 1
+        else:
+            figures.open_not_due += 1
+    return figures
+
+
+def days_without_update(period, today):
+    """Working days of the period (up to today for the period in progress) with nothing published.
+
+    Read from Wagtail's audit log (`wagtail.publish` entries), not from the pages' publication
+    dates: the log keeps every publication, first or again, while a page keeps only its first
+    and its last, so an update published on a day later overwritten would be lost. Any page
+    counts, as for the 16:00 "nothing published today" alert (workflows.alerts).
+    """
+    last = min(period.end, today)
+    days = working_days_in(period.start, last) if last >= period.start else []
+    first, after = local_bounds(period.start, last)
+    zone = timezone.get_default_timezone()
+    published = {
+        timezone.localdate(moment, zone)
+        for moment in PageLogEntry.objects.filter(
+            action="wagtail.publish", timestamp__gte=first, timestamp__lt=after
+        ).values_list("timestamp", flat=True)
+    }
+    return DaysWithoutUpdate(working_days=len(days), dates=[day for day in days if day not in published])
+
+
+def royalty_figures(period):
+    """(rows by kind, rows by author, budget status) of royalties for items first published in the period.
+
+    The budget is the year's, used up to the period's end (`royalties.services.budget_status`).
+    """
+    by_kind = totals_by_kind(period.start, period.end)
+    kind_rows = [KindRow(kind, RoyaltyKind(kind).label, *by_kind.get(kind, (0, 0))) for kind in ROYALTY_KINDS]
+    by_author = totals_by_author(period.start, period.end)
+    users = get_user_model().objects.in_bulk(list(by_author))
+    author_rows = sorted(
+        (
+            RoyaltyAuthorRow(author_id, person_name(users.get(author_id)), count, amount)
+            for author_id, (count, amount) in by_author.items()
+        ),
+        key=lambda row: (-row.amount, row.name),
+    )
+    return kind_rows, author_rows, budget_status(period.end.year, until=period.end)
+
+
+def contributor_records(authors, deadline_items, item_authors, today, royalty_authors):
+    """Per author: items published by kind, deadlines met and missed, royalties (Điều 10).
+
+    Sorted by items published, then by name. Everyone credited with an item, a deadline or a
+    royalty in the period has a row.
+    """
+    users = {}
+    records = {row.author_id: ContributorRecord(row.author_id, row.name, dict(row.counts)) for row in authors}
+    missing = {item_authors.get((item.model, item.object_id)) for item in deadline_items}
+    missing |= {row.author_id for row in royalty_authors}
+    missing -= set(records) | {None}
+    if missing:
+        users = get_user_model().objects.in_bulk(list(missing))
+    for author_id in missing:
+        records[author_id] = ContributorRecord(author_id, person_name(users.get(author_id)))
+    for item in deadline_items:
+        author_id = item_authors.get((item.model, item.object_id))
+        outcome = deadline_outcome(item, today)
+        if author_id is None or outcome == "not_yet_due":
+            continue
+        if outcome == "met":
+            records[author_id].deadlines_met += 1
+        else:
+            records[author_id].deadlines_missed += 1
+    for row in royalty_authors:
+        records[row.author_id].royalties = row.amount
+    return sorted(records.values(), key=lambda record: (-record.published, record.name))
+
+
+def agency_name():
+    """The agency that runs the portal (site settings), printed at the head of the report.
+
+    Read without `for_site`, which would create the settings row: a report only reads.
+    """
+    from home.models import PortalSettings
+
+    name = PortalSettings.objects.filter(site__is_default_site=True).values_list("agency_name", flat=True).first()
+    return name or PortalSettings._meta.get_field("agency_name").default
+
+
+def build_report(period, today=None):
+    """The periodic report of `period` as it stands on `today` (the local date by default)."""
+    today = today or timezone.localdate(timezone=timezone.get_default_timezone())
+    items_by_kind, items_by_author = count_items(published_items(period))
+    with exceptions_loaded_once():
+        deadline_rows, deadline_items = deadline_figures(period, today)
+        gaps = days_without_update(period, today)
+    item_authors = deadline_authors(deadline_items)
+    royalties_by_kind, royalties_by_author, budget = royalty_figures(period)
+    return Report(
+        period=period,
+        agency=agency_name(),
+        made_on=today,
+        counted_until=min(period.end, today),
+        items_by_kind=items_by_kind,
+        items_by_author=items_by_author,
+        deadline_rows=deadline_rows,
+        questions=question_figures(period, today),
+        days_without_update=gaps,
+        royalties_by_kind=royalties_by_kind,
+        royalties_by_author=royalties_by_author,
+        budget=budget,
+        contributors=contributor_records(items_by_author, deadline_items, item_authors, today, royalties_by_author),
+    )

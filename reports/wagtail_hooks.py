@@ -1,0 +1,24 @@
+"""The periodic report in Wagtail's Reports menu."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from reports.access import can_view_reports
+from reports.views import PeriodicReportView
+
+
+@hooks.register("register_admin_urls")
+def register_periodic_report_url():
+    return [path("reports/dinh-ky/", PeriodicReportView.as_view(), name="reports_periodic")]
+
+
+class PeriodicReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_view_reports(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_periodic_report_menu_item():
+    return PeriodicReportMenuItem(_("Periodic report"), reverse("reports_periodic"), icon_name="table", order=40)
