@@ -87,8 +87,13 @@ def record_first_publication(page):
     Returns the entries created. A re-publication (the page was live before), a kind without a
     rate, or a day before any base amount creates nothing; a photo already paid with another
     article is not paid again. Safe to call twice: the database refuses a second entry.
+
+    An alias or a translation outside the default locale (the `/en/` tree) pays nothing: it
+    repeats an item whose original was already paid.
     """
     if page.first_published_at is None or page.last_published_at != page.first_published_at:
+        return []
+    if not is_original_item(page):
         return []
     published_on = timezone.localdate(page.first_published_at, timezone.get_default_timezone())
     base = BaseSalary.objects.in_force_on(published_on)
@@ -122,6 +127,15 @@ def record_first_publication(page):
             continue
         created.append(entry)
     return created
+
+
+def is_original_item(page):
+    """Whether `page` is an original item: not an alias, and in the site's default locale."""
+    from wagtail.models import Locale
+
+    if page.alias_of_id is not None:
+        return False
+    return page.locale_id == Locale.get_default().pk
 
 
 class AdjustmentRefused(ValueError):
