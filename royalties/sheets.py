@@ -12,13 +12,13 @@ from itertools import groupby
 from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from num2words import num2words
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
 from portal.numbers import format_money
 from royalties.models import RoyaltyEntry
+from royalties.words import vietnamese_words
 
 MONEY_FORMAT = "#,##0"
 COEFFICIENT_FORMAT = "0.00"
@@ -86,7 +86,7 @@ def month_sheet(year, month):
 
 def amount_in_words(amount):
     """ "Hai trăm ba mươi tư nghìn đồng": the total as written on a Vietnamese payment document."""
-    words = num2words(int(amount), lang="vi")
+    words = vietnamese_words(amount)
     return _("%(words)s đồng") % {"words": words[:1].upper() + words[1:]}
 
 

@@ -134,8 +134,6 @@ class RoyaltyEntryFilterSet(WagtailFilterSet):
 class RoyaltyEntryIndexView(IndexView):
     """The entries list, with this year's budget warning above it."""
 
-    template_name = "royalties/entry_index.html"
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["budget"] = budget_context(today().year)

@@ -51,6 +51,7 @@ class RoyaltyEntryViewSet(BoardOnlyViewSet):
     menu_label = _("Royalty entries")
     base_url_path = "nhuan-but/muc-chi"
     index_view_class = RoyaltyEntryIndexView
+    index_template_name = "royalties/entry_index.html"
     edit_view_class = AdjustEntryView
     filterset_class = RoyaltyEntryFilterSet
     list_per_page = 50
