@@ -158,3 +158,8 @@ def register_royalty_log_actions(actions):
         _("Royalty adjusted"),
         _("Royalty coefficient adjusted by the head of the board"),
     )
+    actions.register_action(
+        "royalties.budget_alert",
+        _("Royalties budget alert"),
+        _("The head was told the royalties neared or passed the budget"),
+    )
