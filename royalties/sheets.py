@@ -10,14 +10,14 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from django.conf import settings
-from django.utils import timezone, translation
+from django.utils import dateformat, timezone, translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
 from portal.numbers import format_money
-from royalties.models import RoyaltyEntry
+from royalties.models import BaseSalary, RoyaltyEntry
 from royalties.words import vietnamese_words
 
 MONEY_FORMAT = "#,##0"
@@ -64,6 +64,20 @@ class MonthSheet:
     def base_amounts(self):
         """The distinct base amounts the month's entries were priced with, smallest first."""
         return sorted({entry.base_amount for entry in self.entries})
+
+    def base_amount_lines(self):
+        """ "2.340.000 đ (from 01/07/2024, Nghị định 73/2024/NĐ-CP)" for each base amount applied."""
+        last_day = datetime.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        lines = []
+        for amount in self.base_amounts:
+            source = BaseSalary.objects.filter(amount=amount, effective_from__lte=last_day).first()
+            if source is None:
+                lines.append(format_money(amount))
+                continue
+            since = _("from %(date)s") % {"date": dateformat.format(source.effective_from, "d/m/Y")}
+            details = ", ".join(filter(None, [since, source.legal_basis]))
+            lines.append(f"{format_money(amount)} ({details})")
+        return lines
 
 
 def author_name(user):
@@ -170,8 +184,8 @@ def _build(sheet):
     writer.line(
         _("ROYALTY SHEET FOR %(month)s") % {"month": sheet.label}, Font(name="Times New Roman", bold=True, size=14)
     )
-    for base in sheet.base_amounts:
-        writer.line(_("Base amount applied: %(amount)s") % {"amount": format_money(base)}, writer.italic)
+    for line in sheet.base_amount_lines():
+        writer.line(_("Base amount applied: %(amount)s") % {"amount": line}, writer.italic)
     writer.row += 1
 
     headings = [

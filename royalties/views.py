@@ -204,6 +204,7 @@ class MonthSheetView(WagtailAdminTemplateMixin, TemplateView):
         context.update(
             {
                 "sheet": sheet,
+                "base_amount_lines": sheet.base_amount_lines(),
                 "month_value": f"{year}-{month:02d}",
                 "download_url": f"{reverse('royalties_month_sheet')}?month={year}-{month:02d}&format=xlsx",
                 "total": format_money(sheet.total),

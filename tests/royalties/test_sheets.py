@@ -53,7 +53,7 @@ def test_the_sheet_lists_the_months_entries_with_subtotals_and_total(march, peop
     texts = [value for row in cells(ws) for value in row if isinstance(value, str)]
     assert "BẢNG KÊ NHUẬN BÚT THÁNG 03/2025" in texts
     assert "ỦY BAN NHÂN DÂN XÃ TÂN CƯƠNG" in texts
-    assert "Mức lương cơ sở áp dụng: 2.340.000 đ" in texts
+    assert "Mức lương cơ sở áp dụng: 2.340.000 đ (từ ngày 01/07/2024, Nghị định 73/2024/NĐ-CP)" in texts
     headings = row_starting_with(ws, 0, "STT")
     assert headings == [
         "STT",
