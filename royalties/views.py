@@ -56,13 +56,16 @@ def today():
 class RoyaltyEntryPermissionPolicy(ModelPermissionPolicy):
     """Entries are created only by publication and never deleted: the money was paid (Điều 9)."""
 
+    # Refused to everyone, superusers included.
+    never = ("add", "copy", "delete")
+
     def user_has_permission(self, user, action):
-        if action in ("add", "delete", "copy"):
+        if action in self.never:
             return False
         return super().user_has_permission(user, action)
 
     def users_with_any_permission(self, actions):
-        return super().users_with_any_permission([action for action in actions if action not in ("add", "delete")])
+        return super().users_with_any_permission([action for action in actions if action not in self.never])
 
 
 def budget_message(status):
