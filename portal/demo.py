@@ -15,13 +15,15 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from assets.models import PortalDocument, PortalImage
 from documents.models import DocumentIndexPage, OfficialDocumentAttachment, OfficialDocumentPage
 from home.models import HomePage, PortalSettings, StandardPage
-from news.models import NewsIndexPage, NewsPage
+from news.models import NewsGenre, NewsIndexPage, NewsPage
 from portal import demo_content
+from portal.demo_timeline import seed_royalties_budget, spread_over_past_months
 from qa.models import QAIndexPage, QAPage
 from qa.services import grant_officials_answer_rights
 
@@ -163,8 +165,11 @@ def seed_settings(site):
     return settings_
 
 
-def demo_image(title, colour):
-    """A generated picture (tea-hill colours) for the demo articles; found again by its title."""
+def demo_image(title, colour, uploaded_by=None):
+    """A generated picture (tea-hill colours) for the demo articles; found again by its title.
+
+    `uploaded_by` is paid the photo's royalty when an article first shows it (Điều 9).
+    """
     image = PortalImage.objects.filter(title=title).first()
     if image is None:
         from PIL import Image, ImageDraw
@@ -178,7 +183,7 @@ def demo_image(title, colour):
             )
         buffer = io.BytesIO()
         picture.save(buffer, format="JPEG", quality=80)
-        image = PortalImage(title=title, credit="Ảnh: Ban biên tập xã Tân Cương")
+        image = PortalImage(title=title, credit="Ảnh: Ban biên tập xã Tân Cương", uploaded_by_user=uploaded_by)
         image.file = ImageFile(buffer, name=f"{title[:40]}.jpg")
         image.save()
     return image
@@ -200,9 +205,15 @@ def demo_pdf(title, text):
     return document
 
 
-def seed_news(index, author):
-    """Twelve articles across the categories of Điều 8, some with a picture, one taken from elsewhere."""
+def seed_news(index, author, contributor):
+    """Twelve articles across the categories of Điều 8, some with a picture, one taken from elsewhere.
+
+    Every third one is an article ("bài") rather than a news item ("tin"), every fourth is the
+    contributor's, and the pictures are the contributor's photos, so each royalty kind shows up.
+    Returns the articles created in this run.
+    """
     colours = [(96, 160, 80), (70, 140, 90), (120, 170, 70), (60, 120, 60)]
+    created = []
     for position, (slug, title, category, event_date, tags, source, summary, paragraph) in enumerate(demo_content.NEWS):
         if index.get_children().filter(slug=slug).exists():
             continue
@@ -213,18 +224,26 @@ def seed_news(index, author):
             event_date=event_date,
             summary=summary,
             body=[("paragraph", f"<p>{paragraph}</p>")],
-            author=author,
+            genre=NewsGenre.ARTICLE if position % 3 == 1 else NewsGenre.NEWS_ITEM,
+            author=contributor if position % 4 == 1 else author,
+            owner=contributor if position % 4 == 1 else author,
             source=source,
             is_republished=bool(source),
-            main_image=demo_image(title, colours[position % 4]) if position % 3 == 0 else None,
+            main_image=demo_image(title, colours[position % 4], contributor) if position % 3 == 0 else None,
         )
         article.tags.add(*tags)
         index.add_child(instance=article)
         article.save_revision().publish()
+        created.append(article)
+    return created
 
 
-def seed_documents(index):
-    """Ten public documents (among them the regulation's own decision) and one confidential draft."""
+def seed_documents(index, poster):
+    """Ten public documents (among them the regulation's own decision) and one confidential draft.
+
+    `poster` is the board member who posts them. Returns the public documents created in this run.
+    """
+    created = []
     for slug, title, number, kind, area, signer, signed, effective, expiry, summary in demo_content.DOCUMENTS:
         if index.get_children().filter(slug=slug).exists():
             continue
@@ -240,6 +259,7 @@ def seed_documents(index):
             expiry_date=expiry,
             summary=summary,
             issuing_body="Ban Biên tập xã Tân Cương" if "BBT" in number else "UBND xã Tân Cương",
+            owner=poster,
         )
         if number in ("63/QĐ-UBND", "01/QĐ-BBT"):
             document.attachments = [
@@ -250,6 +270,7 @@ def seed_documents(index):
             ]
         index.add_child(instance=document)
         document.save_revision().publish()
+        created.append(document)
     slug, title, number, kind, area, signer, signed, effective, expiry, summary = demo_content.CONFIDENTIAL_DOCUMENT
     if not index.get_children().filter(slug=slug).exists():
         # A draft only: confidential documents are never published (Điều 5, 6).
@@ -267,18 +288,31 @@ def seed_documents(index):
         )
         index.add_child(instance=secret)
         secret.save_revision()
+    return created
 
 
-def seed_answers(index):
-    """Five answered questions, without any personal data of the residents who asked."""
+def seed_answers(index, official):
+    """Five answered questions, without any personal data of the residents who asked.
+
+    `official` wrote the answers. Returns the answers created in this run.
+    """
+    created = []
     for slug, title, topic, question, answer, answered_by in demo_content.ANSWERS:
         if index.get_children().filter(slug=slug).exists():
             continue
         page = QAPage(
-            slug=slug, title=title, topic=topic, question_text=question, answer=answer, answered_by=answered_by
+            slug=slug,
+            title=title,
+            topic=topic,
+            question_text=question,
+            answer=answer,
+            answered_by=answered_by,
+            owner=official,
         )
         index.add_child(instance=page)
         page.save_revision().publish()
+        created.append(page)
+    return created
 
 
 def seed_english_pages(sections, english):
@@ -339,12 +373,17 @@ def seed_demo():
     home = seed_home()
     sections = seed_sections(home)
     seed_settings(Site.objects.get(root_page=home))
-    author = get_user_model().objects.get(username="thanhvien")
-    seed_news(sections["tin-tuc"], author)
-    seed_documents(sections["van-ban"])
+    people = get_user_model().objects.in_bulk(["thanhvien", "congtacvien", "canbo"], field_name="username")
+    member, contributor, official = people["thanhvien"], people["congtacvien"], people["canbo"]
+    published = seed_news(sections["tin-tuc"], member, contributor)
+    published += seed_documents(sections["van-ban"], member)
     # Officials draft answers to the questions assigned to them under /hoi-dap/ (DESIGN §2).
     grant_officials_answer_rights(sections["hoi-dap"])
-    seed_answers(sections["hoi-dap"])
+    published += seed_answers(sections["hoi-dap"], official)
+    today = timezone.localdate(timezone=timezone.get_default_timezone())
+    # Only what this run created is moved back in time, so a second run changes nothing.
+    spread_over_past_months(published, today)
+    seed_royalties_budget(today.year)
     english_home = seed_english_home(home)
     seed_english_pages(sections, english_home.locale)
     return accounts

@@ -2,7 +2,7 @@
 
 import logging
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Sum
@@ -87,8 +87,13 @@ def record_first_publication(page):
     Returns the entries created. A re-publication (the page was live before), a kind without a
     rate, or a day before any base amount creates nothing; a photo already paid with another
     article is not paid again. Safe to call twice: the database refuses a second entry.
+
+    An alias or a translation outside the default locale (the `/en/` tree) pays nothing: it
+    repeats an item whose original was already paid.
     """
     if page.first_published_at is None or page.last_published_at != page.first_published_at:
+        return []
+    if not is_original_item(page):
         return []
     published_on = timezone.localdate(page.first_published_at, timezone.get_default_timezone())
     base = BaseSalary.objects.in_force_on(published_on)
@@ -122,6 +127,15 @@ def record_first_publication(page):
             continue
         created.append(entry)
     return created
+
+
+def is_original_item(page):
+    """Whether `page` is an original item: not an alias, and in the site's default locale."""
+    from wagtail.models import Locale
+
+    if page.alias_of_id is not None:
+        return False
+    return page.locale_id == Locale.get_default().pk
 
 
 class AdjustmentRefused(ValueError):
@@ -175,6 +189,14 @@ class BudgetStatus:
         if not self.budget:
             return None
         return Decimal(self.used) / Decimal(self.budget)
+
+    @property
+    def used_percent(self):
+        """Whole percent used, rounded down: 79,99% reads "79%", never "80%" before the warning starts."""
+        ratio = self.ratio
+        if ratio is None:
+            return None
+        return (ratio * 100).to_integral_value(rounding=ROUND_FLOOR) / 100
 
     @property
     def level(self):

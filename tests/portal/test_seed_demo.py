@@ -18,7 +18,18 @@ def row_counts():
         model._meta.label: model.objects.count()
         for model in apps.get_models()
         if model._meta.app_label
-        in {"accounts", "auth", "wagtailcore", "home", "news", "documents", "qa", "workflows", "wagtail_localize"}
+        in {
+            "accounts",
+            "auth",
+            "wagtailcore",
+            "home",
+            "news",
+            "documents",
+            "qa",
+            "workflows",
+            "wagtail_localize",
+            "royalties",
+        }
     }
 
 
@@ -85,3 +96,35 @@ def test_english_locale_is_served_under_en(tmp_path, client):
     html = response.content.decode()
     assert '<html lang="en">' in html
     assert "Tan Cuong Commune e-Information Portal" in html
+
+
+def test_demo_publications_fill_the_last_six_months_with_royalties(tmp_path):
+    import datetime
+
+    import time_machine
+    from django.utils import timezone
+
+    from news.models import NewsPage
+    from royalties.models import RoyaltyBudget, RoyaltyEntry
+    from royalties.sheets import month_sheet
+    from workflows import deadlines
+
+    with time_machine.travel(datetime.datetime(2026, 5, 20, 10, tzinfo=datetime.UTC)):
+        seed(tmp_path)
+        today = timezone.localdate()
+    entries = RoyaltyEntry.objects.select_related("author")
+    months = {timezone.localdate(entry.published_at).strftime("%Y-%m") for entry in entries}
+    assert months == {"2025-11", "2025-12", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05"}
+    assert all(timezone.localdate(entry.published_at) < today for entry in entries)
+    # Every kind a commune pays for, the contributor's photos among them.
+    assert {entry.kind for entry in entries} == {"tin", "bai", "anh", "van-ban", "tra-loi", "dang-lai"}
+    assert {entry.author.username for entry in entries if entry.kind == "anh"} == {"congtacvien"}
+    # Last month's royalty sheet has content, and this year has a budget.
+    assert month_sheet(2026, 4).entries
+    assert RoyaltyBudget.objects.filter(year=2026).exists()
+    # Pages, their revisions and their entries tell the same date, and deadlines were mostly met.
+    article = NewsPage.objects.live().filter(genre="bai").first()
+    assert article.first_published_at == article.latest_revision.created_at
+    assert article.first_published_at == RoyaltyEntry.objects.get(page=article).published_at
+    statuses = [item.status(today) for item in deadlines.all_items()]
+    assert statuses.count("on_time") > 3 * statuses.count("late") > 0

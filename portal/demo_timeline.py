@@ -1,0 +1,110 @@
+"""A believable past for the demo: publications spread over the last six months, and a budget.
+
+A newcomer opening the admin of a fresh demo should find last month's royalty sheet and last
+quarter's report filled in, and deadlines mostly met. The demo items are published by
+`portal.demo` (so the royalties are recorded by the real signal), then moved back in time here:
+the page's publication dates, its revisions and log entries, the dates its deadline counts
+from (event date, signing date) and its royalty entries all move together.
+"""
+
+import datetime
+from itertools import chain, zip_longest
+
+from django.utils import timezone
+from wagtail.models import PageLogEntry
+
+from documents.models import OfficialDocumentPage
+from news.models import NewsPage
+from royalties.models import BaseSalary, RoyaltyBudget, RoyaltyEntry
+from workflows.calendar import is_working_day
+
+# The oldest demo publication, in days before today; the newest is two days ago.
+OLDEST_DAYS_AGO = 178
+NEWEST_DAYS_AGO = 2
+# A year's royalties budget the demo's six months use a good part of, without a warning.
+DEMO_BUDGET = 12_000_000
+DEMO_BUDGET_NOTE = "Quyết định phê duyệt dự toán ngân sách xã (dữ liệu mẫu)."
+
+
+def working_day_on_or_before(day):
+    while not is_working_day(day):
+        day -= datetime.timedelta(days=1)
+    return day
+
+
+def working_days_before(day, count):
+    """The working day `count` working days before `day`."""
+    for _step in range(count):
+        day = working_day_on_or_before(day - datetime.timedelta(days=1))
+    return day
+
+
+def interleaved(pages):
+    """News, documents and answers taking turns, so every month gets some of each."""
+    by_type = {}
+    for page in pages:
+        by_type.setdefault(type(page), []).append(page)
+    return [page for page in chain.from_iterable(zip_longest(*by_type.values())) if page is not None]
+
+
+def spread_over_past_months(pages, today):
+    """Move the first publication of `pages` back over the last six months, oldest first."""
+    pages = interleaved(pages)
+    if not pages:
+        return
+    zone = timezone.get_default_timezone()
+    span = OLDEST_DAYS_AGO - NEWEST_DAYS_AGO
+    for position, page in enumerate(pages):
+        days_ago = OLDEST_DAYS_AGO - round(position * span / max(len(pages) - 1, 1))
+        day = working_day_on_or_before(today - datetime.timedelta(days=days_ago))
+        moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(8 + position % 4, 30)), zone)
+        move_publication(page, moment, deadline_dates(page, day, position))
+
+
+def deadline_dates(page, published_on, position):
+    """The dates a page's deadline counts from, set so that nearly every item was on time."""
+    if isinstance(page, NewsPage):
+        # News are due 3 working days after the event; one in nine is published late.
+        late = position % 9 == 4
+        return {"event_date": working_days_before(published_on, 5 if late else 1 + position % 2)}
+    if isinstance(page, OfficialDocumentPage):
+        signed = working_days_before(published_on, position % 2)
+        shift = signed - page.signed_date
+        dates = {"signed_date": signed}
+        for name in ("effective_date", "expiry_date"):
+            if getattr(page, name):
+                dates[name] = getattr(page, name) + shift
+        return dates
+    return {}
+
+
+def move_publication(page, moment, dates):
+    """Set `page`'s first publication to `moment` everywhere it is recorded."""
+    page_fields = {
+        "first_published_at": moment,
+        "last_published_at": moment,
+        "latest_revision_created_at": moment,
+    }
+    type(page).objects.filter(pk=page.pk).update(**page_fields, **dates)
+    # The editor shows the latest revision: it must carry the same dates as the live page.
+    for revision in page.revisions.all():
+        revision.content.update({name: value.isoformat() for name, value in {**page_fields, **dates}.items()})
+        revision.created_at = moment
+        revision.save(update_fields=["content", "created_at"])
+    PageLogEntry.objects.filter(page_id=page.pk).update(timestamp=moment)
+    day = timezone.localdate(moment, timezone.get_default_timezone())
+    base = BaseSalary.objects.in_force_on(day)
+    for entry in RoyaltyEntry.objects.filter(page=page):
+        entry.published_at = moment
+        if base is not None:
+            entry.base_amount = base.amount
+            entry.amount = RoyaltyEntry.compute_amount(entry.coefficient, base.amount)
+        entry.save(update_fields=["published_at", "base_amount", "amount"])
+
+
+def seed_royalties_budget(year):
+    """This year's royalties budget, unless the head already entered one."""
+    budget, _created = RoyaltyBudget.objects.get_or_create(
+        year=year, defaults={"amount": DEMO_BUDGET, "note": DEMO_BUDGET_NOTE}
+    )
+    return budget
