@@ -30,6 +30,13 @@ class User(AbstractUser):
     def __str__(self):
         return self.get_full_name() or self.username
 
+    def get_full_name(self):
+        """The name the Vietnamese way, family name first: "Nguyễn Thu Hà", as on payroll and reports.
+
+        `last_name` holds the family and middle names ("Nguyễn Thu"), `first_name` the given name ("Hà").
+        """
+        return " ".join(part for part in (self.last_name.strip(), self.first_name.strip()) if part)
+
     @property
     def is_compromised(self):
         """Whether the account is locked after a "báo mất mật khẩu" report and awaits the head."""

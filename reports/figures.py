@@ -26,7 +26,7 @@ from reports.structure import (
     RoyaltyAuthorRow,
 )
 from royalties.models import RoyaltyKind
-from royalties.services import budget_status, responsible_person, totals_by_author, totals_by_kind
+from royalties.services import budget_status, responsible_person, text_kind, totals_by_author, totals_by_kind
 from workflows import deadlines
 from workflows.calendar import exceptions_loaded_once, working_days_in
 
@@ -46,23 +46,6 @@ def local_bounds(start, end):
     first = timezone.make_aware(datetime.datetime.combine(start, datetime.time.min), zone)
     after = timezone.make_aware(datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time.min), zone)
     return first, after
-
-
-def item_kind(page):
-    """The kind a published page counts as: the same rule as `royalties.services.claims_for`."""
-    from documents.models import OfficialDocumentPage
-    from news.models import NewsGenre, NewsPage
-    from qa.models import QAPage
-
-    if isinstance(page, NewsPage):
-        if page.is_republished:
-            return RoyaltyKind.REPUBLISHED
-        return RoyaltyKind.ARTICLE if page.genre == NewsGenre.ARTICLE else RoyaltyKind.NEWS_ITEM
-    if isinstance(page, OfficialDocumentPage):
-        return RoyaltyKind.DOCUMENT
-    if isinstance(page, QAPage):
-        return RoyaltyKind.ANSWER
-    return None
 
 
 def published_items(period):
@@ -97,7 +80,7 @@ def count_items(pages):
     by_kind = {kind: KindRow(kind, RoyaltyKind(kind).label) for kind in ITEM_KINDS}
     by_author = {}
     for page in pages:
-        kind = item_kind(page)
+        kind = text_kind(page)
         by_kind[kind].count += 1
         author = responsible_person(page)
         if author is None:

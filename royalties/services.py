@@ -57,28 +57,38 @@ def claims_for(page):
     A news article's main image pays the person who uploaded it, unless the article was taken
     from elsewhere. Other page types pay nothing.
     """
+    from news.models import NewsPage
+
+    kind = text_kind(page)
+    if kind is None:
+        return []
+    claims = [Claim(kind, responsible_person(page))]
+    if isinstance(page, NewsPage):
+        image = page.main_image
+        if image is not None and not page.is_republished and image.uploaded_by_user is not None:
+            claims.append(Claim(RoyaltyKind.PHOTO, image.uploaded_by_user, image))
+    return [claim for claim in claims if claim.author is not None]
+
+
+def text_kind(page):
+    """The kind a published page's text counts as, in royalties and in the periodic report alike.
+
+    A news article: an item taken from elsewhere (Điều 7), an article or a news item by its genre;
+    an official document: a document posted; an answer: an answer. None for other page types.
+    """
     from documents.models import OfficialDocumentPage
     from news.models import NewsGenre, NewsPage
     from qa.models import QAPage
 
-    author = responsible_person(page)
-    claims = []
     if isinstance(page, NewsPage):
         if page.is_republished:
-            kind = RoyaltyKind.REPUBLISHED
-        elif page.genre == NewsGenre.ARTICLE:
-            kind = RoyaltyKind.ARTICLE
-        else:
-            kind = RoyaltyKind.NEWS_ITEM
-        claims.append(Claim(kind, author))
-        image = page.main_image
-        if image is not None and not page.is_republished and image.uploaded_by_user is not None:
-            claims.append(Claim(RoyaltyKind.PHOTO, image.uploaded_by_user, image))
-    elif isinstance(page, OfficialDocumentPage):
-        claims.append(Claim(RoyaltyKind.DOCUMENT, author))
-    elif isinstance(page, QAPage):
-        claims.append(Claim(RoyaltyKind.ANSWER, author))
-    return [claim for claim in claims if claim.author is not None]
+            return RoyaltyKind.REPUBLISHED
+        return RoyaltyKind.ARTICLE if page.genre == NewsGenre.ARTICLE else RoyaltyKind.NEWS_ITEM
+    if isinstance(page, OfficialDocumentPage):
+        return RoyaltyKind.DOCUMENT
+    if isinstance(page, QAPage):
+        return RoyaltyKind.ANSWER
+    return None
 
 
 def record_first_publication(page):

@@ -55,7 +55,7 @@ def test_the_screen_shows_the_figures_and_draws_the_charts(client, quarter, afte
     assert "936.000 đ" in html  # An's royalties
     assert "55,6%" in html  # 5 of 9 deadlines met
     assert "50 / 58" in html  # working days without an update
-    assert "Dũng Hoàng" in html and "Bình Phạm" in html
+    assert "Hoàng Dũng" in html and "Phạm Bình" in html
     assert "02/01/2025" in html  # a day without an update
     assert "Cách tính số liệu" in html
     # No chart library and no CDN: the charts are the project's own SVG, every script is local.

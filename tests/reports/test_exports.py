@@ -61,8 +61,8 @@ def assert_workbook_holds_the_quarter(content):
     assert workbook["Theo loại"]["A1"].font.bold is True
     assert workbook["Theo loại"].column_dimensions["A"].width == 34
     by_author = sheet_values(workbook["Theo tác giả"])
-    assert by_author["Dũng Hoàng"] == (0, 0, 0, 0, 3, 3)
-    assert by_author["An Nguyễn"] == (1, 1, 0, 0, 0, 2)
+    assert by_author["Hoàng Dũng"] == (0, 0, 0, 0, 3, 3)
+    assert by_author["Nguyễn An"] == (1, 1, 0, 0, 0, 2)
     deadlines = sheet_values(workbook["Thời hạn"])
     assert deadlines["Tổng cộng"][:4] == (9, 5, 4, 0)
     assert workbook["Thời hạn"]["F7"].number_format == "0.0%"
@@ -74,9 +74,9 @@ def assert_workbook_holds_the_quarter(content):
     assert days["A2"].number_format == "dd/mm/yyyy"
     royalties = sheet_values(workbook["Nhuận bút"])
     assert royalties["Tổng cộng"] == (8, 1_989_000)
-    assert royalties["An Nguyễn"] == (2, 936_000)
+    assert royalties["Nguyễn An"] == (2, 936_000)
     records = sheet_values(workbook["Theo dõi tác giả"])
-    assert records["Dũng Hoàng"][5:] == (3, 2, 1, pytest.approx(2 / 3), 702_000)
+    assert records["Hoàng Dũng"][5:] == (3, 2, 1, pytest.approx(2 / 3), 702_000)
 
 
 def pdf_text(content):
@@ -93,7 +93,7 @@ def assert_pdf_holds_the_quarter(content):
     assert "1.989.000 đ" in text
     assert "936.000 đ" in text
     assert "55,6%" in text
-    assert "Dũng Hoàng" in text
+    assert "Hoàng Dũng" in text
     assert "50 trên 58 ngày làm việc" in text
 
 
