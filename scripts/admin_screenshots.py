@@ -6,6 +6,7 @@ docs/admin-screenshots/*.png as the head of the board sees them: the dashboard, 
 the workflow approval screen and the site history report.
 """
 
+import datetime
 import os
 import socket
 import subprocess
@@ -112,6 +113,14 @@ def wait_until_up(url):
     raise RuntimeError(f"{url} did not answer")
 
 
+def last_month():
+    """The month before today's, as the royalty sheet's `month=` parameter: "2026-10"."""
+    from django.utils import timezone
+
+    first_of_month = timezone.localdate().replace(day=1)
+    return (first_of_month - datetime.timedelta(days=1)).strftime("%Y-%m")
+
+
 def take_screenshots(base_url, cookie, article):
     from playwright.sync_api import sync_playwright
 
@@ -140,6 +149,15 @@ def take_screenshots(base_url, cookie, article):
         page.goto(f"{base_url}/admin/reports/site-history/")
         page.wait_for_load_state("networkidle")
         page.screenshot(path=OUTPUT / "report-site-history.png", full_page=True)
+
+        # Issue 7: last quarter's periodic report (the default period) and last month's royalty sheet.
+        page.goto(f"{base_url}/admin/reports/dinh-ky/")
+        page.wait_for_load_state("networkidle")
+        page.screenshot(path=OUTPUT / "report-periodic.png", full_page=True)
+
+        page.goto(f"{base_url}/admin/nhuan-but/bang-ke/?month={last_month()}")
+        page.wait_for_load_state("networkidle")
+        page.screenshot(path=OUTPUT / "royalty-sheet.png", full_page=True)
         browser.close()
 
 
