@@ -196,6 +196,28 @@ class MonthSheetView(WagtailAdminTemplateMixin, TemplateView):
         build_month_sheet(year, month).save(response)
         return response
 
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+
+    def month_options(self):
+        """(value, label) of the months the picker offers: the last 24, and the one shown if older."""
+        selected_year, selected_month = self.month
+        first = today().replace(day=1)
+        months = []
+        for _step in range(24):
+            months.append((first.year, first.month))
+            first = (first - datetime.timedelta(days=1)).replace(day=1)
+        if (selected_year, selected_month) not in months:
+            months.append((selected_year, selected_month))
+        return [
+            (
+                f"{year}-{month:02d}",
+                _("Month %(month)s/%(year)s") % {"month": f"{month:02d}", "year": year},
+                (year, month) == (selected_year, selected_month),
+            )
+            for year, month in months
+        ]
+
     def get_page_subtitle(self):
         year, month = self.month
         return f"{month:02d}/{year}"
@@ -208,7 +230,7 @@ class MonthSheetView(WagtailAdminTemplateMixin, TemplateView):
             {
                 "sheet": sheet,
                 "base_amount_lines": sheet.base_amount_lines(),
-                "month_value": f"{year}-{month:02d}",
+                "month_options": self.month_options(),
                 "download_url": f"{reverse('royalties_month_sheet')}?month={year}-{month:02d}&format=xlsx",
                 "total": format_money(sheet.total),
             }

@@ -194,3 +194,14 @@ def test_the_sheet_page_defaults_to_last_month(client, people):
     with time_machine.travel(datetime.datetime(2025, 4, 15, 9, tzinfo=datetime.UTC)):
         html = client.get(SHEET).content.decode()
     assert "BẢNG KÊ NHUẬN BÚT THÁNG 03/2025" in html and "Không có khoản nhuận bút nào trong tháng này." in html
+
+
+def test_the_month_picker_names_months_in_vietnamese_and_keeps_an_older_month(client, people):
+    log_in(client, people["head"])
+    with time_machine.travel(datetime.datetime(2026, 11, 20, 9, tzinfo=datetime.UTC)):
+        recent = client.get(SHEET).content.decode()
+        older = client.get(SHEET, {"month": "2023-01"}).content.decode()
+    assert '<option value="2026-10" selected>Tháng 10/2026</option>' in recent
+    assert '<option value="2024-12">Tháng 12/2024</option>' in recent
+    assert "2023-01" not in recent
+    assert '<option value="2023-01" selected>Tháng 01/2023</option>' in older
