@@ -24,7 +24,7 @@ from home.models import HomePage, PortalSettings, StandardPage
 from news.models import NewsGenre, NewsIndexPage, NewsPage
 from portal import demo_content
 from portal.demo_timeline import seed_royalties_budget, spread_over_past_months
-from qa.models import QAIndexPage, QAPage
+from qa.models import QAIndexPage, QAPage, Question, QuestionStatus
 from qa.services import grant_officials_answer_rights
 
 SITE_NAME = "Trang thông tin điện tử xã Tân Cương"
@@ -311,6 +311,21 @@ def seed_answers(index, official):
         )
         index.add_child(instance=page)
         page.save_revision().publish()
+        # The resident's question behind the answer, linked after publication so that seeding
+        # sends nobody an e-mail; the demo timeline dates it before the answer.
+        resident_question = Question.objects.create(
+            name="Người dân (dữ liệu mẫu)",
+            email="nguoidan@example.com",
+            topic=topic,
+            title=title,
+            body=question,
+            consent_to_publish=True,
+            status=QuestionStatus.ANSWERED,
+            assignee=official,
+            answered_at=page.first_published_at,
+        )
+        QAPage.objects.filter(pk=page.pk).update(question=resident_question)
+        page.question_id = resident_question.pk
         created.append(page)
     return created
 

@@ -15,8 +15,10 @@ from wagtail.models import PageLogEntry
 
 from documents.models import OfficialDocumentPage
 from news.models import NewsPage
+from qa.models import Question
 from royalties.models import BaseSalary, RoyaltyBudget, RoyaltyEntry
 from workflows.calendar import is_working_day
+from workflows.deadlines import ANSWER, due_date
 
 # The oldest demo publication, in days before today; the newest is two days ago.
 OLDEST_DAYS_AGO = 178
@@ -93,6 +95,7 @@ def move_publication(page, moment, dates):
         revision.save(update_fields=["content", "created_at"])
     PageLogEntry.objects.filter(page_id=page.pk).update(timestamp=moment)
     day = timezone.localdate(moment, timezone.get_default_timezone())
+    move_question(page, moment, day)
     base = BaseSalary.objects.in_force_on(day)
     for entry in RoyaltyEntry.objects.filter(page=page):
         entry.published_at = moment
@@ -100,6 +103,20 @@ def move_publication(page, moment, dates):
             entry.base_amount = base.amount
             entry.amount = RoyaltyEntry.compute_amount(entry.coefficient, base.amount)
         entry.save(update_fields=["published_at", "base_amount", "amount"])
+
+
+def move_question(page, answered_at, answered_on):
+    """An answer's question was received some working days before the answer, within its 15 days."""
+    question_id = getattr(page, "question_id", None)
+    if question_id is None:
+        return
+    received_on = working_days_before(answered_on, 4 + question_id % 7)
+    zone = timezone.get_default_timezone()
+    Question.objects.filter(pk=question_id).update(
+        received_at=timezone.make_aware(datetime.datetime.combine(received_on, datetime.time(14, 15)), zone),
+        due_date=due_date(ANSWER, received_on),
+        answered_at=answered_at,
+    )
 
 
 def seed_royalties_budget(year):

@@ -105,6 +105,7 @@ def test_demo_publications_fill_the_last_six_months_with_royalties(tmp_path):
     from django.utils import timezone
 
     from news.models import NewsPage
+    from qa.models import QAPage
     from royalties.models import RoyaltyBudget, RoyaltyEntry
     from royalties.sheets import month_sheet
     from workflows import deadlines
@@ -128,3 +129,10 @@ def test_demo_publications_fill_the_last_six_months_with_royalties(tmp_path):
     assert article.first_published_at == RoyaltyEntry.objects.get(page=article).published_at
     statuses = [item.status(today) for item in deadlines.all_items()]
     assert statuses.count("on_time") > 3 * statuses.count("late") > 0
+    # An answer went out after its question came in, within the question's 15 working days.
+    answers = QAPage.objects.live().filter(question__isnull=False).select_related("question")
+    assert answers
+    for answer in answers:
+        question = answer.question
+        assert question.received_at < answer.first_published_at == question.answered_at
+        assert timezone.localdate(question.answered_at) <= question.due_date
