@@ -143,11 +143,21 @@ def _question_admin_url(question, answer_page_id):
         return _page_admin_url(answer_page_id) if answer_page_id else None
 
 
+def originals(pages):
+    """The pages themselves, without their aliases and their translations into other languages.
+
+    An alias or an English copy repeats an item already counted; it has no deadline of its own.
+    """
+    from wagtail.models import Locale
+
+    return pages.filter(alias_of__isnull=True, locale=Locale.get_default())
+
+
 def news_items():
     """Every news article with an event date, as DeadlineItems."""
     from news.models import NewsPage
 
-    pages = NewsPage.objects.filter(event_date__isnull=False).only(
+    pages = originals(NewsPage.objects.filter(event_date__isnull=False)).only(
         "id", "title", "category", "event_date", "first_published_at"
     )
     for page in pages:
@@ -171,7 +181,7 @@ def document_items():
     """
     from documents.models import OfficialDocumentPage
 
-    pages = OfficialDocumentPage.objects.filter(signed_date__isnull=False, confidential=False).only(
+    pages = originals(OfficialDocumentPage.objects.filter(signed_date__isnull=False, confidential=False)).only(
         "id", "title", "signed_date", "first_published_at"
     )
     for page in pages:

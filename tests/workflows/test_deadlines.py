@@ -4,6 +4,7 @@ import datetime
 import zoneinfo
 
 import pytest
+from wagtail.models import Locale
 
 from news.models import NewsCategory
 from tests.factories.pages import NewsPageFactory, OfficialDocumentPageFactory, QuestionFactory
@@ -95,6 +96,18 @@ def test_confidential_documents_have_no_deadline(site_pages):
     OfficialDocumentPageFactory(parent=site_pages["document_index"], title="Quyết định công khai")
     OfficialDocumentPageFactory(parent=site_pages["document_index"], title="Văn bản mật", confidential=True)
     assert [item.title for item in document_items()] == ["Quyết định công khai"]
+
+
+def test_aliases_and_translations_have_no_deadline_of_their_own(site_pages):
+    article = NewsPageFactory(parent=site_pages["news_index"], title="Hội nghị tổng kết", event_date=D(2025, 3, 7))
+    document = OfficialDocumentPageFactory(parent=site_pages["document_index"], title="Quyết định 63")
+    article.create_alias(parent=site_pages["document_index"], update_slug="ban-sao-hoi-nghi")
+    english, _created = Locale.objects.get_or_create(language_code="en")
+    article.copy_for_translation(english, copy_parents=True)
+    document.copy_for_translation(english, copy_parents=True)
+
+    assert [item.object_id for item in news_items()] == [article.pk]
+    assert [item.object_id for item in document_items()] == [document.pk]
 
 
 def test_a_new_question_gets_its_due_date_from_the_local_date_of_receipt():
