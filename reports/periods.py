@@ -60,7 +60,9 @@ class Period:
                 continue
             year = int(match.group(1))
             number = int(match.group(2)) if kind != YEAR else 1
-            if year < 2000 or not 1 <= number <= 12 // MONTHS_IN[kind]:
+            # Before 2000 there was no portal; the report reads the day after the period's end,
+            # which the last year a date can hold does not have.
+            if not 2000 <= year < datetime.MAXYEAR or not 1 <= number <= 12 // MONTHS_IN[kind]:
                 break
             period = cls(kind, year, number)
             if today is not None and period.start > today:

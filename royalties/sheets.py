@@ -244,9 +244,15 @@ def _build(sheet):
 
 
 def parse_month(value):
-    """(year, month) from "2025-03"; ValueError when it is not a month."""
+    """(year, month) from "2025-03"; ValueError when it is not a month.
+
+    Years before 2000 (no portal then) and the last year a date can hold (the sheet reads the
+    day after the month) are refused rather than failing later.
+    """
     year, _sep, month = (value or "").partition("-")
     if not (len(year) == 4 and year.isdigit() and month.isdigit() and 1 <= int(month) <= 12):
+        raise ValueError(value)
+    if not 2000 <= int(year) < datetime.MAXYEAR:
         raise ValueError(value)
     return int(year), int(month)
 

@@ -31,7 +31,10 @@ def test_parse(text, start, end, label):
     assert (period.start, period.end, period.label, period.key) == (start, end, label, text)
 
 
-@pytest.mark.parametrize("text", ["2025-13", "2025-00", "2025-Q5", "2025-Q0", "2025-H3", "25", "2025-3", "quý 1", ""])
+@pytest.mark.parametrize(
+    "text",
+    ["2025-13", "2025-00", "2025-Q5", "2025-Q0", "2025-H3", "25", "2025-3", "quý 1", "", "1999-12", "9999-12", "9999"],
+)
 def test_anything_else_is_refused_in_vietnamese(text):
     with pytest.raises(ValueError, match="không phải là kỳ báo cáo"):
         Period.parse(text)

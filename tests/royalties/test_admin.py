@@ -196,6 +196,15 @@ def test_the_sheet_page_defaults_to_last_month(client, people):
     assert "BẢNG KÊ NHUẬN BÚT THÁNG 03/2025" in html and "Không có khoản nhuận bút nào trong tháng này." in html
 
 
+@pytest.mark.parametrize("month", ["9999-12", "1999-12", "2025-13", "tháng ba"])
+def test_a_month_out_of_range_gives_last_months_sheet_not_an_error(client, people, month):
+    log_in(client, people["head"])
+    with time_machine.travel(datetime.datetime(2025, 4, 15, 9, tzinfo=datetime.UTC)):
+        download = client.get(SHEET, {"month": month, "format": "xlsx"})
+    assert download.status_code == 200
+    assert download["Content-Disposition"] == 'attachment; filename="bang-ke-nhuan-but-2025-03.xlsx"'
+
+
 def test_the_month_picker_names_months_in_vietnamese_and_keeps_an_older_month(client, people):
     log_in(client, people["head"])
     with time_machine.travel(datetime.datetime(2026, 11, 20, 9, tzinfo=datetime.UTC)):

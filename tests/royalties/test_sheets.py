@@ -122,8 +122,10 @@ def test_the_command_writes_the_same_sheet(march, tmp_path, capsys):
     assert "4 entries" in capsys.readouterr().out
 
 
-def test_the_command_refuses_a_wrong_month(tmp_path):
+@pytest.mark.parametrize("month", ["2025-13", "9999-12", "1999-12"])
+def test_the_command_refuses_a_wrong_month(tmp_path, month):
     from django.core.management import CommandError
 
     with pytest.raises(CommandError):
-        call_command("export_royalty_sheet", "--month", "2025-13", "--output", str(tmp_path / "x.xlsx"))
+        call_command("export_royalty_sheet", "--month", month, "--output", str(tmp_path / "x.xlsx"))
+    assert not (tmp_path / "x.xlsx").exists()
