@@ -1,8 +1,9 @@
 """The periodic report in the admin, with its XLSX and PDF downloads (issue 7)."""
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
@@ -74,14 +75,28 @@ class PeriodicReportView(WagtailAdminTemplateMixin, TemplateView):
             except ValueError as error:
                 self.period_error = str(error)
         export = request.GET.get("format")
-        if export in ("xlsx", "pdf") and not self.period_error:
-            report = build_report(self.period, self.today)
-            if export == "xlsx":
-                return download(
-                    workbook_bytes(build_workbook(report)), XLSX_CONTENT_TYPE, report_filename(self.period, "xlsx")
-                )
-            return download(build_pdf(report), PDF_CONTENT_TYPE, report_filename(self.period, "pdf"))
+        if export and export not in ("xlsx", "pdf"):
+            self.period_error = _("Reports can be downloaded as XLSX or PDF only.")
+        if export and self.period_error:
+            # The screen with the error, but as a refusal: a script asking for a file must not
+            # save this page as the report.
+            response = super().get(request, *args, **kwargs)
+            response.status_code = 400
+            return response
+        if export:
+            # The file goes to the Party Committee: Vietnamese whatever language the admin
+            # user has chosen for their own screens.
+            with translation.override(settings.LANGUAGE_CODE):
+                return self.export(export)
         return super().get(request, *args, **kwargs)
+
+    def export(self, export):
+        report = build_report(self.period, self.today)
+        if export == "xlsx":
+            return download(
+                workbook_bytes(build_workbook(report)), XLSX_CONTENT_TYPE, report_filename(self.period, "xlsx")
+            )
+        return download(build_pdf(report), PDF_CONTENT_TYPE, report_filename(self.period, "pdf"))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

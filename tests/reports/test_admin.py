@@ -73,6 +73,24 @@ def test_a_bad_period_is_explained_and_the_default_is_shown(client, quarter, aft
     assert "chưa bắt đầu" in future.content.decode()
 
 
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ({"period": "2025-Q5", "format": "xlsx"}, "không phải là kỳ báo cáo"),
+        ({"period": "2025-Q3", "format": "pdf"}, "chưa bắt đầu"),
+        ({"period": "2025-Q1", "format": "docx"}, "chỉ tải được dưới dạng XLSX hoặc PDF"),
+    ],
+)
+def test_a_download_that_cannot_be_made_is_refused_not_saved_as_a_page(
+    client, quarter, after_the_quarter, query, message
+):
+    log_in(client, quarter["head"])
+    response = client.get(URL, query)
+    assert response.status_code == 400
+    assert "Content-Disposition" not in response
+    assert message in response.content.decode()
+
+
 @pytest.mark.parametrize("role", ["head", "member", "party"])
 def test_the_board_and_the_party_committee_may_read_it(client, quarter, after_the_quarter, role):
     log_in(client, quarter[role])

@@ -8,6 +8,7 @@ import pytest
 import time_machine
 from django.core.management import CommandError, call_command
 from pypdf import PdfReader
+from wagtail.users.models import UserProfile
 
 from tests.helpers import log_in
 from tests.reports.conftest import HANOI
@@ -113,6 +114,16 @@ def test_pdf_download_from_the_admin(client, quarter, after_the_quarter):
     assert response["Content-Type"] == "application/pdf"
     assert 'filename="bao-cao-2025-Q1.pdf"' in response["Content-Disposition"]
     assert_pdf_holds_the_quarter(response.content)
+
+
+def test_downloads_are_vietnamese_for_a_head_who_reads_the_admin_in_english(client, quarter, after_the_quarter):
+    profile = UserProfile.get_for_user(quarter["head"])
+    profile.preferred_language = "en"
+    profile.save()
+    log_in(client, quarter["head"])
+    assert "Periodic report" in client.get(URL, {"period": "2025-Q1"}).content.decode()  # her screen: English
+    assert_workbook_holds_the_quarter(client.get(URL, {"period": "2025-Q1", "format": "xlsx"}).content)
+    assert_pdf_holds_the_quarter(client.get(URL, {"period": "2025-Q1", "format": "pdf"}).content)
 
 
 @pytest.mark.parametrize("export_format", ["xlsx", "pdf"])

@@ -1,15 +1,17 @@
 """The "Nhuận bút" admin: who sees what, the entries list, the head's adjustment, rates, the sheet."""
 
 import datetime
+import io
 from decimal import Decimal
 
 import pytest
 import time_machine
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from royalties.models import RoyaltyEntry, RoyaltyRate
 from tests.helpers import log_in
-from tests.portal.test_admin_in_vietnamese import VisibleText, english_words_on
+from tests.portal.test_admin_in_vietnamese import VisibleText, english_words_on, set_admin_language
 from tests.royalties.conftest import at, document, news, publish_on
 
 pytestmark = pytest.mark.django_db
@@ -187,6 +189,17 @@ def test_the_sheet_page_shows_the_month_and_offers_the_download(client, people, 
     download = client.get(SHEET, {"month": "2025-03", "format": "xlsx"})
     assert download.status_code == 200
     assert download["Content-Disposition"] == 'attachment; filename="bang-ke-nhuan-but-2025-03.xlsx"'
+
+
+def test_the_sheet_is_vietnamese_for_a_head_who_reads_the_admin_in_english(client, people, march_entries):
+    set_admin_language(people["head"], "en")
+    log_in(client, people["head"])
+    download = client.get(SHEET, {"month": "2025-03", "format": "xlsx"})
+    values = [
+        cell for row in load_workbook(io.BytesIO(download.content)).active.iter_rows(values_only=True) for cell in row
+    ]
+    assert "BẢNG KÊ NHUẬN BÚT THÁNG 03/2025" in values
+    assert "TỔNG CỘNG" in values
 
 
 def test_the_sheet_page_defaults_to_last_month(client, people):
