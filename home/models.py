@@ -131,3 +131,12 @@ class PortalSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("portal settings")
         verbose_name_plural = _("portal settings")
+
+    @classmethod
+    def agency_of_default_site(cls):
+        """The agency's name for documents made outside a request (reports, royalty sheets).
+
+        Read without `for_site`, which would create the settings row: a document only reads.
+        """
+        name = cls.objects.filter(site__is_default_site=True).values_list("agency_name", flat=True).first()
+        return name or cls._meta.get_field("agency_name").default

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Locale, PageLogEntry
 
+from home.models import PortalSettings
 from reports.structure import (
     ITEM_KINDS,
     ROYALTY_KINDS,
@@ -257,17 +258,6 @@ def contributor_records(authors, deadline_items, item_authors, today, royalty_au
     return sorted(records.values(), key=lambda record: (-record.published, record.name))
 
 
-def agency_name():
-    """The agency that runs the portal (site settings), printed at the head of the report.
-
-    Read without `for_site`, which would create the settings row: a report only reads.
-    """
-    from home.models import PortalSettings
-
-    name = PortalSettings.objects.filter(site__is_default_site=True).values_list("agency_name", flat=True).first()
-    return name or PortalSettings._meta.get_field("agency_name").default
-
-
 def build_report(period, today=None):
     """The periodic report of `period` as it stands on `today` (the local date by default)."""
     today = today or timezone.localdate(timezone=timezone.get_default_timezone())
@@ -279,7 +269,7 @@ def build_report(period, today=None):
     royalties_by_kind, royalties_by_author, budget = royalty_figures(period)
     return Report(
         period=period,
-        agency=agency_name(),
+        agency=PortalSettings.agency_of_default_site(),
         made_on=today,
         counted_until=min(period.end, today),
         items_by_kind=items_by_kind,

@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
+from home.models import PortalSettings
 from portal.numbers import format_money
 from royalties.models import BaseSalary, RoyaltyEntry
 from royalties.words import vietnamese_words
@@ -104,18 +105,6 @@ def amount_in_words(amount):
     return _("%(words)s đồng") % {"words": words[:1].upper() + words[1:]}
 
 
-def agency_name():
-    """The commune's name from the site settings, or the default one when there is no site yet."""
-    from wagtail.models import Site
-
-    from home.models import PortalSettings
-
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        return PortalSettings._meta.get_field("agency_name").default
-    return PortalSettings.for_site(site).agency_name
-
-
 def local_date(moment):
     return timezone.localdate(moment, timezone.get_default_timezone())
 
@@ -178,7 +167,7 @@ def _build(sheet):
         ws.column_dimensions[get_column_letter(column)].width = width
     writer = _SheetWriter(ws)
 
-    writer.line(agency_name().upper(), writer.bold, center=False, columns=(1, 4))
+    writer.line(PortalSettings.agency_of_default_site().upper(), writer.bold, center=False, columns=(1, 4))
     writer.line(_("EDITORIAL BOARD OF THE E-INFORMATION PORTAL"), writer.bold, center=False, columns=(1, 4))
     writer.row += 1
     writer.line(

@@ -7,7 +7,9 @@ import pytest
 import time_machine
 from django.core.management import call_command
 from openpyxl import load_workbook
+from wagtail.models import Site
 
+from home.models import PortalSettings
 from royalties.sheets import build_month_sheet
 from tests.royalties.conftest import at, document, news, photo, publish_on
 
@@ -111,6 +113,17 @@ def test_a_month_without_entries_still_gives_a_valid_sheet(site_pages, tmp_path)
     assert entry_rows(ws) == []
     assert row_starting_with(ws, 2, "TỔNG CỘNG")[7] == 0
     assert row_starting_with(ws, 0, "Bằng chữ")[0] == "Bằng chữ: Không đồng."
+
+
+def test_the_sheet_is_headed_by_the_agency_in_the_site_settings_and_only_reads_them(site_pages, tmp_path):
+    assert not PortalSettings.objects.exists()
+    ws = saved_and_reopened(build_month_sheet(2025, 2), tmp_path)
+    assert ws["A1"].value == "ỦY BAN NHÂN DÂN XÃ TÂN CƯƠNG"  # the default, and no settings row created
+    assert not PortalSettings.objects.exists()
+    site = Site.objects.get(is_default_site=True)
+    PortalSettings.objects.create(site=site, agency_name="Ủy ban nhân dân xã Phúc Xuân")
+    ws = saved_and_reopened(build_month_sheet(2025, 2), tmp_path)
+    assert ws["A1"].value == "ỦY BAN NHÂN DÂN XÃ PHÚC XUÂN"
 
 
 def test_the_command_writes_the_same_sheet(march, tmp_path, capsys):
