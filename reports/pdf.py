@@ -11,6 +11,7 @@ from xml.sax.saxutils import escape
 from django.conf import settings
 from django.utils import dateformat
 from django.utils.translation import gettext as _
+from reportlab.graphics.shapes import Drawing, Group, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -20,6 +21,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from portal.numbers import format_money, format_number, format_percent
+from reports.charts import report_charts
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -46,6 +48,7 @@ STYLES = {
     "heading": ParagraphStyle("heading", fontName=FONT_BOLD, fontSize=11, leading=14, spaceBefore=10, spaceAfter=4),
     "body": ParagraphStyle("body", fontName=FONT, fontSize=9, leading=12),
     "cell": ParagraphStyle("cell", fontName=FONT, fontSize=8, leading=10),
+    "caption": ParagraphStyle("caption", fontName=FONT_BOLD, fontSize=8, leading=10, spaceAfter=2),
 }
 
 
@@ -75,6 +78,36 @@ def _table(headings, rows, numeric_from=1):
         )
     )
     return table
+
+
+# The screen's chart colour (the admin's teal), so the printed bars match what the board saw.
+BAR_COLOUR = colors.HexColor("#007d7e")
+# Width the charts may take on the page: A4 less the margins, a little to spare.
+CHART_WIDTH = 170 * mm
+CHART_FONT_SIZE = 13
+
+
+def _chart(chart, caption=True):
+    """A bar chart of `reports.charts` drawn with reportlab, scaled to the page's width.
+
+    `caption=False` where the section's heading already says what the chart shows.
+    The geometry is the screen's (SVG, y downwards); reportlab counts y upwards from the foot.
+    """
+    scale = min(1, CHART_WIDTH / chart.width)
+    bars = Group()
+    for bar in chart.bars:
+        text_y = chart.height - bar.text_y
+        bars.add(String(chart.label_x, text_y, bar.label, fontName=FONT, fontSize=CHART_FONT_SIZE, textAnchor="end"))
+        if bar.width:
+            top = chart.height - bar.y - chart.bar_height
+            bars.add(Rect(chart.bar_x, top, bar.width, chart.bar_height, fillColor=BAR_COLOUR, strokeColor=None))
+        bars.add(String(bar.value_x, text_y, bar.text, fontName=FONT, fontSize=CHART_FONT_SIZE))
+    bars.scale(scale, scale)
+    drawing = Drawing(chart.width * scale, chart.height * scale)
+    drawing.add(bars)
+    drawing.hAlign = "LEFT"
+    heading = [Paragraph(escape(chart.title), STYLES["caption"])] if caption else []
+    return [*heading, drawing, Spacer(1, 3 * mm)]
 
 
 def deadline_cells(label, row):
@@ -107,9 +140,11 @@ def _story(report):
     kind_labels = [str(label) for label in report.item_kind_labels()]
     total, questions, budget = report.deadlines_total, report.questions, report.budget
     gaps = report.days_without_update
+    charts = report_charts(report)
     story = _header(report)
     story += _section(
         _("1. Items published by kind"),
+        *_chart(charts["items"], caption=False),
         _table(
             [_("Kind"), _("Items published")],
             [(row.label, format_number(row.count)) for row in report.items_by_kind]
@@ -118,6 +153,7 @@ def _story(report):
     )
     story += _section(
         _("2. Items published by author"),
+        *(_chart(charts["authors"], caption=False) if report.items_by_author else []),
         _table(
             [_("Author"), *kind_labels, _("Total")],
             [
@@ -128,6 +164,7 @@ def _story(report):
     )
     story += _section(
         _("3. Deadlines"),
+        *(_chart(charts["deadlines"]) if charts["deadlines"].bars else []),
         _table(
             [_("Kind"), _("Due in the period"), _("Met"), _("Missed"), _("Not yet due"), _("Share met")],
             [deadline_cells(row.label, row) for row in report.deadline_rows] + [deadline_cells(_("Total"), total)],
@@ -159,6 +196,7 @@ def _story(report):
     )
     story += _section(
         _("6. Royalties"),
+        *_chart(charts["royalties"]),
         _table(
             [_("Kind"), _("Entries"), _("Amount")],
             [(row.label, format_number(row.count), format_money(row.amount)) for row in report.royalties_by_kind]

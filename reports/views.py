@@ -9,9 +9,8 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
-from portal.numbers import format_money, format_percent
 from reports.access import can_view_reports
-from reports.charts import bar_chart
+from reports.charts import report_charts
 from reports.figures import build_report
 from reports.pdf import build_pdf
 from reports.periods import Period, last_complete_quarter, period_choice_groups
@@ -30,24 +29,6 @@ def download(content, content_type, filename):
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
-
-
-def charts_for(report):
-    """The bar charts of the screen, drawn from the same figures as the tables."""
-    return {
-        "items": bar_chart(_("Items published by kind"), [(row.label, row.count) for row in report.items_by_kind]),
-        "authors": bar_chart(_("Items published by author"), [(row.name, row.total) for row in report.items_by_author]),
-        "deadlines": bar_chart(
-            _("Share of deadlines met"),
-            [(row.label, row.on_time_rate or 0) for row in report.deadline_rows if row.met + row.missed],
-            formatter=format_percent,
-        ),
-        "royalties": bar_chart(
-            _("Royalties by kind"),
-            [(row.label, row.amount) for row in report.royalties_by_kind],
-            formatter=format_money,
-        ),
-    }
 
 
 class PeriodicReportView(WagtailAdminTemplateMixin, TemplateView):
@@ -106,7 +87,7 @@ class PeriodicReportView(WagtailAdminTemplateMixin, TemplateView):
             period=self.period,
             period_error=self.period_error,
             choice_groups=period_choice_groups(self.today, selected=self.period),
-            charts=charts_for(report),
+            charts=report_charts(report),
             kind_labels=report.item_kind_labels(),
         )
         return context

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import re
 
 import openpyxl
 import pytest
@@ -165,6 +166,23 @@ def test_export_report_refuses_a_folder_that_does_not_exist(site_pages, after_th
         call_command(
             "export_report", "--period", "2025-Q1", "--format", "pdf", "--output", str(tmp_path / "no" / "x.pdf")
         )
+
+
+# The bars are filled with the screen's teal; reportlab writes the colour before each bar.
+PDF_BAR = re.compile(rb"0 \.490196 \.494118 rg\s[^Q]*?\bre f")
+
+
+def test_the_pdf_draws_the_screens_charts(quarter, after_the_quarter, tmp_path):
+    output = tmp_path / "q1.pdf"
+    call_command("export_report", "--period", "2025-Q1", "--format", "pdf", "--output", str(output))
+    pages = PdfReader(io.BytesIO(output.read_bytes())).pages
+    drawn = b"".join(page.get_contents().get_data() for page in pages)
+    # 5 kinds published, 4 authors, 3 deadline kinds with a deadline met or missed, and
+    # royalties in 5 of the 6 kinds (no photo: a bar of 0 đ is not drawn).
+    assert len(PDF_BAR.findall(drawn)) == 5 + 4 + 3 + 5
+    text = pdf_text(output.read_bytes())
+    assert "Tỷ lệ xuất bản đúng hạn" in text and "Nhuận bút theo loại" in text
+    assert "100,0%" in text  # the documents' bar: 1 of 1 on time
 
 
 def test_every_page_of_the_pdf_is_numbered(quarter, after_the_quarter, tmp_path):
