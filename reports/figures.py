@@ -111,7 +111,7 @@ def deadline_figures(period, today):
     Items are those of `workflows.deadlines.all_items()`: news articles with an event date,
     non-confidential documents with a signing date, and questions not closed without an answer.
     """
-    items = [item for item in deadlines.all_items() if period.contains(item.due)]
+    items = [item for item in deadlines.all_items((period.start, period.end)) if period.contains(item.due)]
     rows = {kind: DeadlineRow(kind, deadlines.KIND_LABELS[kind]) for kind in DEADLINE_KINDS}
     for item in items:
         outcome = deadline_outcome(item, today)

@@ -9,6 +9,7 @@ the resident.
 import datetime
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -28,6 +29,11 @@ WORKING_DAYS_ALLOWED = {
     STATISTICS: 0,
     ANSWER: 15,
 }
+
+# News and documents allow at most three working days, which never take longer than a month,
+# even across Tết and its weekends: an item falls due in a period only if its clock started at
+# most this long before the period.
+LONGEST_SPAN = datetime.timedelta(days=31)
 
 KIND_LABELS = {
     NEWS: _("News and activities"),
@@ -157,13 +163,15 @@ def originals(pages):
     return pages.filter(alias_of__isnull=True, locale__language_code=default_language)
 
 
-def news_items():
-    """Every news article with an event date, as DeadlineItems."""
+def news_items(due_between=None):
+    """Every news article with an event date, as DeadlineItems (see `all_items` for `due_between`)."""
     from news.models import NewsPage
 
-    pages = originals(NewsPage.objects.filter(event_date__isnull=False)).only(
-        "id", "title", "category", "event_date", "first_published_at"
-    )
+    pages = originals(NewsPage.objects.filter(event_date__isnull=False))
+    if due_between:
+        first, last = due_between
+        pages = pages.filter(event_date__gte=first - LONGEST_SPAN, event_date__lte=last)
+    pages = pages.only("id", "title", "category", "event_date", "first_published_at")
     for page in pages:
         kind = NEWS_CATEGORY_KINDS.get(page.category, NEWS)
         yield DeadlineItem(
@@ -178,16 +186,18 @@ def news_items():
         )
 
 
-def document_items():
+def document_items(due_between=None):
     """Every non-confidential official document with a signing date, as DeadlineItems.
 
     A confidential document is never published (Điều 5, 6), so it has no deadline to miss.
     """
     from documents.models import OfficialDocumentPage
 
-    pages = originals(OfficialDocumentPage.objects.filter(signed_date__isnull=False, confidential=False)).only(
-        "id", "title", "signed_date", "first_published_at"
-    )
+    pages = originals(OfficialDocumentPage.objects.filter(signed_date__isnull=False, confidential=False))
+    if due_between:
+        first, last = due_between
+        pages = pages.filter(signed_date__gte=first - LONGEST_SPAN, signed_date__lte=last)
+    pages = pages.only("id", "title", "signed_date", "first_published_at")
     for page in pages:
         yield DeadlineItem(
             kind=DOCUMENT,
@@ -201,7 +211,7 @@ def document_items():
         )
 
 
-def question_items():
+def question_items(due_between=None):
     """Every resident's question not closed without an answer, as DeadlineItems.
 
     Answered on the day `answered_at` was set or, failing that, the day its answer page was
@@ -209,7 +219,12 @@ def question_items():
     """
     from qa.models import Question, QuestionStatus
 
-    questions = Question.objects.exclude(status=QuestionStatus.CLOSED).prefetch_related("answer_pages")
+    questions = Question.objects.exclude(status=QuestionStatus.CLOSED)
+    if due_between:
+        # The due date promised to the resident is stored; the rare question without one is
+        # read in any case and placed by its computed due date.
+        questions = questions.filter(Q(due_date__range=due_between) | Q(due_date__isnull=True))
+    questions = questions.prefetch_related("answer_pages")
     for question in questions:
         answers = sorted(
             (page for page in question.answer_pages.all() if page.first_published_at),
@@ -231,10 +246,15 @@ def question_items():
         )
 
 
-def all_items():
-    """News, documents and questions with their deadlines, earliest due first."""
+def all_items(due_between=None):
+    """News, documents and questions with their deadlines, earliest due first.
+
+    `due_between` (first day, last day) narrows the queries to the items that can fall due in
+    those days, so a report on one month does not read the portal's whole history; the caller
+    still keeps only the items whose due date is in range.
+    """
     with exceptions_loaded_once():
-        items = [*news_items(), *document_items(), *question_items()]
+        items = [*news_items(due_between), *document_items(due_between), *question_items(due_between)]
     return sorted(items, key=lambda item: (item.due, item.kind, item.title))
 
 

@@ -8,7 +8,7 @@ from wagtail.models import Locale
 
 from news.models import NewsCategory
 from tests.factories.pages import NewsPageFactory, OfficialDocumentPageFactory, QuestionFactory
-from workflows.deadlines import LATE, ON_TIME, document_items, due_date, is_on_time, news_items
+from workflows.deadlines import LATE, ON_TIME, all_items, document_items, due_date, is_on_time, news_items
 
 pytestmark = pytest.mark.django_db
 
@@ -108,6 +108,25 @@ def test_aliases_and_translations_have_no_deadline_of_their_own(site_pages):
 
     assert [item.object_id for item in news_items()] == [article.pk]
     assert [item.object_id for item in document_items()] == [document.pk]
+
+
+def test_items_due_in_a_period_are_read_without_the_rest_of_the_history(site_pages):
+    news_index, document_index = site_pages["news_index"], site_pages["document_index"]
+    # Friday 24/01/2025, just before Tết (27/01–31/01 off): due Wednesday 05/02.
+    before_tet = NewsPageFactory(parent=news_index, title="Trao quà Tết", event_date=D(2025, 1, 24))
+    in_february = OfficialDocumentPageFactory(parent=document_index, title="Quyết định 5", signed_date=D(2025, 2, 14))
+    NewsPageFactory(parent=news_index, title="Tin năm ngoái", event_date=D(2024, 2, 5))
+    NewsPageFactory(parent=news_index, title="Tin tháng ba", event_date=D(2025, 3, 3))
+    question = QuestionFactory(received_at=datetime.datetime(2025, 1, 20, 9, tzinfo=HANOI))  # due in February
+    QuestionFactory(received_at=datetime.datetime(2024, 6, 3, 9, tzinfo=HANOI))
+
+    february = (D(2025, 2, 1), D(2025, 2, 28))
+    every_item = [item for item in all_items() if february[0] <= item.due <= february[1]]
+    narrowed = [item for item in all_items(february) if february[0] <= item.due <= february[1]]
+
+    assert narrowed == every_item
+    assert {item.object_id for item in narrowed} == {before_tet.pk, in_february.pk, question.pk}
+    assert {item.title for item in all_items(february)}.isdisjoint({"Tin năm ngoái", "Tin tháng ba"})
 
 
 def test_a_new_question_gets_its_due_date_from_the_local_date_of_receipt():
