@@ -151,7 +151,7 @@ def test_export_report_for_a_month_half_year_and_year(quarter, after_the_quarter
         (["--period", "2025-13", "--format", "xlsx"], "không phải là kỳ báo cáo"),
         (["--period", "2025-Q5", "--format", "pdf"], "không phải là kỳ báo cáo"),
         (["--period", "2025-Q3", "--format", "pdf"], "chưa bắt đầu"),
-        (["--period", "2025-Q1", "--format", "docx"], "xlsx or pdf"),
+        (["--period", "2025-Q1", "--format", "docx"], "dùng xlsx hoặc pdf"),
     ],
 )
 def test_export_report_errors(site_pages, after_the_quarter, tmp_path, arguments, message):
@@ -162,7 +162,7 @@ def test_export_report_errors(site_pages, after_the_quarter, tmp_path, arguments
 
 
 def test_export_report_refuses_a_folder_that_does_not_exist(site_pages, after_the_quarter, tmp_path):
-    with pytest.raises(CommandError, match="Cannot write"):
+    with pytest.raises(CommandError, match="Không ghi được tệp"):
         call_command(
             "export_report", "--period", "2025-Q1", "--format", "pdf", "--output", str(tmp_path / "no" / "x.pdf")
         )

@@ -132,13 +132,20 @@ def test_the_command_writes_the_same_sheet(march, tmp_path, capsys):
     ws = load_workbook(path).active
     assert len(entry_rows(ws)) == 4
     assert row_starting_with(ws, 2, "TỔNG CỘNG")[7] == 1_099_800
-    assert "4 entries" in capsys.readouterr().out
+    assert "4 khoản, tổng cộng 1.099.800 đ" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("month", ["2025-13", "9999-12", "1999-12"])
 def test_the_command_refuses_a_wrong_month(tmp_path, month):
     from django.core.management import CommandError
 
-    with pytest.raises(CommandError):
+    with pytest.raises(CommandError, match="không phải là một tháng"):
         call_command("export_royalty_sheet", "--month", month, "--output", str(tmp_path / "x.xlsx"))
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_the_command_says_in_vietnamese_when_it_cannot_write(site_pages, tmp_path):
+    from django.core.management import CommandError
+
+    with pytest.raises(CommandError, match="Không ghi được tệp"):
+        call_command("export_royalty_sheet", "--month", "2025-03", "--output", str(tmp_path / "no" / "x.xlsx"))

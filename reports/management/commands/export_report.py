@@ -5,6 +5,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from reports.figures import build_report
 from reports.pdf import build_pdf
@@ -25,21 +26,24 @@ class Command(BaseCommand):
         parser.add_argument("--output", required=True, help="The file to write.")
 
     def handle(self, *args, period, export_format, output, **options):
-        export_format = export_format.lower()
-        if export_format not in FORMATS:
-            raise CommandError(f"Unknown format {export_format!r}: use xlsx or pdf.")
-        today = timezone.localdate(timezone=timezone.get_default_timezone())
-        # The report is read in Vietnamese whatever the shell's locale (STYLE §7).
+        # The report and the messages are in Vietnamese whatever the shell's locale (STYLE §7).
         with translation.override(settings.LANGUAGE_CODE):
-            try:
-                chosen = Period.parse(period, today=today)
-            except ValueError as error:
-                raise CommandError(str(error)) from error
-            report = build_report(chosen, today)
-            content = workbook_bytes(build_workbook(report)) if export_format == "xlsx" else build_pdf(report)
-        path = Path(output)
+            self.export(period, export_format.lower(), Path(output))
+
+    def export(self, period, export_format, path):
+        if export_format not in FORMATS:
+            raise CommandError(_("Unknown format “%(format)s”: use xlsx or pdf.") % {"format": export_format})
+        today = timezone.localdate(timezone=timezone.get_default_timezone())
+        try:
+            chosen = Period.parse(period, today=today)
+        except ValueError as error:
+            raise CommandError(str(error)) from error
+        report = build_report(chosen, today)
+        content = workbook_bytes(build_workbook(report)) if export_format == "xlsx" else build_pdf(report)
         try:
             path.write_bytes(content)
         except OSError as error:
-            raise CommandError(f"Cannot write {path}: {error}") from error
+            raise CommandError(
+                _("Cannot write %(path)s: %(error)s") % {"path": path, "error": error.strerror or error}
+            ) from error
         self.stdout.write(str(path))

@@ -1,7 +1,13 @@
 """Write the royalty sheet ("bảng kê nhuận bút") of one month to an XLSX file."""
 
-from django.core.management.base import BaseCommand, CommandError
+from pathlib import Path
 
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from portal.numbers import format_money
 from royalties.sheets import build_month_sheet, month_sheet, parse_month
 
 
@@ -15,10 +21,25 @@ class Command(BaseCommand):
         parser.add_argument("--output", required=True, help="Path of the .xlsx file to write")
 
     def handle(self, *args, month, output, **options):
+        # Messages in Vietnamese whatever the shell's locale, like the sheet itself (STYLE §7).
+        with translation.override(settings.LANGUAGE_CODE):
+            self.export(month, Path(output))
+
+    def export(self, month, path):
         try:
             year, number = parse_month(month)
         except ValueError as error:
-            raise CommandError(f"Invalid --month: {month} (expected YYYY-MM)") from error
-        build_month_sheet(year, number).save(output)
+            raise CommandError(
+                _("“%(month)s” is not a month: write it as YYYY-MM, e.g. 2025-03.") % {"month": month}
+            ) from error
+        try:
+            build_month_sheet(year, number).save(path)
+        except OSError as error:
+            raise CommandError(
+                _("Cannot write %(path)s: %(error)s") % {"path": path, "error": error.strerror or error}
+            ) from error
         sheet = month_sheet(year, number)
-        self.stdout.write(f"{len(sheet.entries)} entries, total {sheet.total} VND: {output}")
+        self.stdout.write(
+            _("%(count)s entries, total %(total)s: %(path)s")
+            % {"count": len(sheet.entries), "total": format_money(sheet.total), "path": path}
+        )
