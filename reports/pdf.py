@@ -214,7 +214,7 @@ def _story(report):
                 "year": budget.year,
                 "used": format_money(budget.used),
                 "budget": format_money(budget.budget) if budget.budget else "—",
-                "percent": format_percent(budget.ratio),
+                "percent": format_percent(budget.share_used),
             },
             STYLES["body"],
         ),

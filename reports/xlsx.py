@@ -78,7 +78,7 @@ def _summary(workbook, report):
         (_("Royalties (VND)"), report.royalties_total, INTEGER),
         (_("Royalties used this year (VND)"), report.budget.used, INTEGER),
         (_("Royalties budget of the year (VND)"), report.budget.budget, INTEGER),
-        (_("Share of the budget used"), report.budget.ratio, PERCENT),
+        (_("Share of the budget used"), report.budget.share_used, PERCENT),
     ]
     _write_table(
         sheet,

@@ -209,6 +209,17 @@ class BudgetStatus:
         return (ratio * 100).to_integral_value(rounding=ROUND_FLOOR) / 100
 
     @property
+    def share_used(self):
+        """The share used, rounded down to a tenth of a percent, for the periodic report.
+
+        79,98% reads "79,9%": a report never shows a warning threshold the budget has not reached.
+        """
+        ratio = self.ratio
+        if ratio is None:
+            return None
+        return (ratio * 1000).to_integral_value(rounding=ROUND_FLOOR) / 1000
+
+    @property
     def level(self):
         """ "exceeded" from 100% used, "warning" from 80%, else None (also without a budget)."""
         ratio = self.ratio

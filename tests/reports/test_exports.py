@@ -204,3 +204,16 @@ def test_the_agency_named_in_the_site_settings_heads_the_pdf(quarter, after_the_
     output = tmp_path / "q1.pdf"
     call_command("export_report", "--period", "2025-Q1", "--format", "pdf", "--output", str(output))
     assert "thành phố Thái Nguyên" in pdf_text(output.read_bytes())
+
+
+def test_the_budget_share_is_rounded_down_everywhere(client, quarter, after_the_quarter):
+    """1.989.000 đ of 2.486.300 đ is 79,998%: the report says 79,9%, not a reached 80%."""
+    from royalties.models import RoyaltyBudget
+
+    RoyaltyBudget.objects.filter(year=2025).update(amount=2_486_300)
+    log_in(client, quarter["head"])
+    screen = client.get(URL, {"period": "2025-Q1"}).content.decode()
+    assert "(79,9%)" in screen and "80,0%" not in screen
+    assert "(79,9%)" in pdf_text(client.get(URL, {"period": "2025-Q1", "format": "pdf"}).content)
+    workbook = openpyxl.load_workbook(io.BytesIO(client.get(URL, {"period": "2025-Q1", "format": "xlsx"}).content))
+    assert sheet_values(workbook["Tổng hợp"])["Tỷ lệ dự toán đã dùng"][0] == pytest.approx(0.799)
