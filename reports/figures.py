@@ -6,14 +6,12 @@ not slow down as the portal grows. How each figure is counted is written on the 
 counts it, and summed up for readers in `templates/reports/includes/definitions.html`.
 """
 
-import datetime
-
 from django.contrib.auth import get_user_model
 from django.db.models import Q
-from django.utils import timezone
 from wagtail.models import Locale, PageLogEntry
 
 from home.models import PortalSettings
+from portal.dates import local_date, local_day_bounds, local_today
 from reports.structure import (
     ITEM_KINDS,
     ROYALTY_KINDS,
@@ -41,14 +39,6 @@ def person_name(user):
     return user.get_full_name() or user.get_username()
 
 
-def local_bounds(start, end):
-    """Aware datetimes [first moment of `start`, first moment after `end`) in the portal's zone."""
-    zone = timezone.get_default_timezone()
-    first = timezone.make_aware(datetime.datetime.combine(start, datetime.time.min), zone)
-    after = timezone.make_aware(datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time.min), zone)
-    return first, after
-
-
 def published_items(period):
     """The news articles, documents and answers first published in the period.
 
@@ -61,7 +51,7 @@ def published_items(period):
     from news.models import NewsPage
     from qa.models import QAPage
 
-    first, after = local_bounds(period.start, period.end)
+    first, after = local_day_bounds(period.start, period.end)
     locale = Locale.get_default()
     common = {
         "first_published_at__gte": first,
@@ -154,7 +144,7 @@ def question_figures(period, today):
     """
     from qa.models import Question, QuestionStatus
 
-    first, after = local_bounds(period.start, period.end)
+    first, after = local_day_bounds(period.start, period.end)
     figures = QuestionFigures()
     # Only what can count: received or answered in the period, or still unanswered at its end;
     # years of questions answered long ago are never read.
@@ -169,8 +159,8 @@ def question_figures(period, today):
         .order_by()
     )
     for question in questions:
-        received_on = deadlines.local_date(question.received_at)
-        answered_on = deadlines.local_date(question.answered_at)
+        received_on = local_date(question.received_at)
+        answered_on = local_date(question.answered_at)
         if question.received_at >= first:
             figures.received += 1
         if answered_on is not None and period.contains(answered_on):
@@ -199,10 +189,9 @@ def days_without_update(period, today):
     """
     last = min(period.end, today)
     days = working_days_in(period.start, last) if last >= period.start else []
-    first, after = local_bounds(period.start, last)
-    zone = timezone.get_default_timezone()
+    first, after = local_day_bounds(period.start, last)
     published = {
-        timezone.localdate(moment, zone)
+        local_date(moment)
         for moment in PageLogEntry.objects.filter(
             action="wagtail.publish", timestamp__gte=first, timestamp__lt=after
         ).values_list("timestamp", flat=True)
@@ -260,7 +249,7 @@ def contributor_records(authors, deadline_items, item_authors, today, royalty_au
 
 def build_report(period, today=None):
     """The periodic report of `period` as it stands on `today` (the local date by default)."""
-    today = today or timezone.localdate(timezone=timezone.get_default_timezone())
+    today = today or local_today()
     items_by_kind, items_by_author = count_items(published_items(period))
     with exceptions_loaded_once():
         deadline_rows, deadline_items = deadline_figures(period, today)

@@ -5,7 +5,6 @@ day of first publication. Both are copied onto the entry when it is created, so 
 of the rate table or of the base amount never rewrites a month that was already paid.
 """
 
-import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
@@ -13,8 +12,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from portal.dates import local_day_bounds
 
 
 class RoyaltyKind(models.TextChoices):
@@ -125,11 +125,7 @@ class RoyaltyBudget(models.Model):
 class RoyaltyEntryQuerySet(models.QuerySet):
     def published_between(self, start, end):
         """Entries whose item was first published on a local date in [start, end]."""
-        zone = timezone.get_default_timezone()
-        first = timezone.make_aware(datetime.datetime.combine(start, datetime.time.min), zone)
-        after_last = timezone.make_aware(
-            datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time.min), zone
-        )
+        first, after_last = local_day_bounds(start, end)
         return self.filter(published_at__gte=first, published_at__lt=after_last)
 
 

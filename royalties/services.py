@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from portal.dates import local_date
 from portal.numbers import format_coefficient
 from royalties.models import BaseSalary, RoyaltyBudget, RoyaltyEntry, RoyaltyKind, RoyaltyRate
 
@@ -105,7 +106,7 @@ def record_first_publication(page):
         return []
     if not is_original_item(page):
         return []
-    published_on = timezone.localdate(page.first_published_at, timezone.get_default_timezone())
+    published_on = local_date(page.first_published_at)
     base = BaseSalary.objects.in_force_on(published_on)
     if base is None:
         logger.warning("No base amount in force on %s: no royalty for page %s", published_on, page.pk)

@@ -10,13 +10,14 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from django.conf import settings
-from django.utils import dateformat, timezone, translation
+from django.utils import dateformat, translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
 from home.models import PortalSettings
+from portal.dates import local_date, local_today
 from portal.numbers import format_money
 from royalties.models import BaseSalary, RoyaltyEntry
 from royalties.words import vietnamese_words
@@ -103,10 +104,6 @@ def amount_in_words(amount):
     """ "Hai trăm ba mươi tư nghìn đồng": the total as written on a Vietnamese payment document."""
     words = vietnamese_words(amount)
     return _("%(words)s đồng") % {"words": words[:1].upper() + words[1:]}
-
-
-def local_date(moment):
-    return timezone.localdate(moment, timezone.get_default_timezone())
 
 
 class _SheetWriter:
@@ -219,7 +216,7 @@ def _build(sheet):
     writer.row += 1
 
     # The signature block: the place and date over the head's column, as on any commune document.
-    today = timezone.localdate(timezone=timezone.get_default_timezone())
+    today = local_today()
     dated = _("Day %(day)s month %(month)s year %(year)s") % {
         "day": f"{today.day:02d}",
         "month": f"{today.month:02d}",

@@ -2,8 +2,7 @@
 
 import logging
 
-from django.utils import timezone
-
+from portal.dates import local_date
 from royalties.services import record_first_publication
 
 logger = logging.getLogger(__name__)
@@ -18,7 +17,7 @@ def record_royalties_on_publish(sender, instance, **kwargs):
     if created:
         from royalties.alerts import alert_head_about_budget
 
-        year = timezone.localdate(created[0].published_at, timezone.get_default_timezone()).year
+        year = local_date(created[0].published_at).year
         try:
             alert_head_about_budget(year)
         except Exception:  # noqa: BLE001 — a failed alert must never undo the publication.

@@ -8,7 +8,6 @@ from django.contrib.auth import get_user_model
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -19,6 +18,7 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import EditView, IndexView
 
+from portal.dates import local_today
 from portal.numbers import format_money, format_percent
 from royalties.models import RoyaltyEntry, RoyaltyKind
 from royalties.services import AdjustmentRefused, adjust_entry, budget_status
@@ -47,10 +47,6 @@ def board_only(view):
         return view(request, *args, **kwargs)
 
     return wrapper
-
-
-def today():
-    return timezone.localdate(timezone=timezone.get_default_timezone())
 
 
 class RoyaltyEntryPermissionPolicy(ModelPermissionPolicy):
@@ -139,7 +135,7 @@ class RoyaltyEntryIndexView(IndexView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["budget"] = budget_context(today().year)
+        context["budget"] = budget_context(local_today().year)
         return context
 
 
@@ -180,7 +176,7 @@ class MonthSheetView(WagtailAdminTemplateMixin, TemplateView):
         try:
             return parse_month(self.request.GET.get("month"))
         except ValueError:
-            first_of_this_month = today().replace(day=1)
+            first_of_this_month = local_today().replace(day=1)
             last_month = first_of_this_month - datetime.timedelta(days=1)
             return last_month.year, last_month.month
 
@@ -202,7 +198,7 @@ class MonthSheetView(WagtailAdminTemplateMixin, TemplateView):
     def month_options(self):
         """(value, label) of the months the picker offers: the last 24, and the one shown if older."""
         selected_year, selected_month = self.month
-        first = today().replace(day=1)
+        first = local_today().replace(day=1)
         months = []
         for _step in range(24):
             months.append((first.year, first.month))

@@ -12,6 +12,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from portal.dates import local_today
 from portal.numbers import format_coefficient, format_money
 from royalties.models import BaseSalary, RoyaltyBudget, RoyaltyEntry, RoyaltyRate
 from royalties.templatetags.royalty_format import local_day
@@ -24,7 +25,6 @@ from royalties.views import (
     RoyaltyEntryPermissionPolicy,
     board_only,
     can_view_royalties,
-    today,
 )
 
 
@@ -148,7 +148,7 @@ def register_month_sheet_url():
 @hooks.register("construct_homepage_panels")
 def add_budget_panel(request, panels):
     if can_view_royalties(request.user):
-        panels.append(BudgetPanel(today().year))
+        panels.append(BudgetPanel(local_today().year))
 
 
 @hooks.register("register_log_actions")

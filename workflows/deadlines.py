@@ -10,9 +10,9 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.dates import local_date
 from workflows.calendar import add_working_days, exceptions_loaded_once
 
 NEWS = "news"
@@ -64,18 +64,6 @@ STATUS_LABELS = {
     ON_TIME: _("Done on time"),
     LATE: _("Done late"),
 }
-
-
-def local_date(value):
-    """The date of `value` in the portal's time zone (Asia/Ho_Chi_Minh); dates pass through."""
-    if value is None:
-        return None
-    if isinstance(value, datetime.datetime):
-        if timezone.is_naive(value):
-            return value.date()
-        # The portal's zone explicitly: the admin may have activated a user's own time zone.
-        return timezone.localdate(value, timezone.get_default_timezone())
-    return value
 
 
 def due_date(kind, start):

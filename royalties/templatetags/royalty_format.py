@@ -1,9 +1,10 @@
 """Template filters that write royalty figures the Vietnamese way (see portal.numbers)."""
 
 from django import template
-from django.utils import dateformat, timezone
+from django.utils import dateformat
 
 from portal import numbers
+from portal.dates import local_date
 
 register = template.Library()
 
@@ -25,4 +26,4 @@ def local_day(moment):
     """A moment as its local date in Hanoi, dd/mm/yyyy."""
     if moment is None:
         return ""
-    return dateformat.format(timezone.localdate(moment, timezone.get_default_timezone()), "d/m/Y")
+    return dateformat.format(local_date(moment), "d/m/Y")
