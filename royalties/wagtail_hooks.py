@@ -14,8 +14,8 @@ from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from portal.dates import local_today
 from portal.numbers import format_coefficient, format_money
+from portal.templatetags.vn_format import local_day
 from royalties.models import BaseSalary, RoyaltyBudget, RoyaltyEntry, RoyaltyRate
-from royalties.templatetags.royalty_format import local_day
 from royalties.views import (
     AdjustEntryView,
     BudgetPanel,

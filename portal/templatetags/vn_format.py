@@ -1,4 +1,4 @@
-"""Template filters that write royalty figures the Vietnamese way (see portal.numbers)."""
+"""Template filters that write numbers, money and days the Vietnamese way (see portal.numbers)."""
 
 from django import template
 from django.utils import dateformat
@@ -10,13 +10,25 @@ register = template.Library()
 
 
 @register.filter
-def money(value):
+def vn_number(value):
+    """1234 → "1.234"."""
+    return numbers.format_number(value)
+
+
+@register.filter
+def vn_money(value):
     """1234567 → "1.234.567 đ"."""
     return numbers.format_money(value)
 
 
 @register.filter
-def coefficient(value):
+def vn_percent(ratio):
+    """0.857 → "85,7%"; None → "—"."""
+    return numbers.format_percent(ratio)
+
+
+@register.filter
+def vn_coefficient(value):
     """Decimal("0.1") → "0,10"."""
     return numbers.format_coefficient(value)
 
