@@ -6,6 +6,8 @@ from decimal import Decimal
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -200,6 +202,24 @@ def test_the_sheet_is_vietnamese_for_a_head_who_reads_the_admin_in_english(clien
     ]
     assert "BẢNG KÊ NHUẬN BÚT THÁNG 03/2025" in values
     assert "TỔNG CỘNG" in values
+
+
+def test_the_sheet_queries_do_not_grow_with_the_entries(client, people, site_pages, django_assert_max_num_queries):
+    """The month's sheet on screen and as XLSX reads the same number of times for 1 entry or 21."""
+    log_in(client, people["head"])
+    publish_on(at(2025, 3, 3), news(site_pages, people["contributor"]))
+    client.get(SHEET, {"month": "2025-03"})  # warm the session and the site's caches
+    with CaptureQueriesContext(connection) as one_entry:
+        client.get(SHEET, {"month": "2025-03"})
+    with CaptureQueriesContext(connection) as one_entry_xlsx:
+        client.get(SHEET, {"month": "2025-03", "format": "xlsx"})
+    for day in range(4, 24):
+        publish_on(at(2025, 3, day), news(site_pages, people["member"] if day % 2 else people["contributor"]))
+    with django_assert_max_num_queries(len(one_entry)):
+        page = client.get(SHEET, {"month": "2025-03"})
+    assert len(page.context["sheet"].entries) == 21
+    with django_assert_max_num_queries(len(one_entry_xlsx)):
+        assert client.get(SHEET, {"month": "2025-03", "format": "xlsx"}).status_code == 200
 
 
 def test_the_sheet_page_defaults_to_last_month(client, people):
