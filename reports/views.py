@@ -3,12 +3,13 @@
 from django.conf import settings
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
+from portal.dates import local_today
 from reports.access import can_view_reports
 from reports.charts import report_charts
 from reports.figures import build_report
@@ -46,7 +47,7 @@ class PeriodicReportView(WagtailAdminTemplateMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, *args, **kwargs):
-        self.today = timezone.localdate(timezone=timezone.get_default_timezone())
+        self.today = local_today()
         self.period_error = None
         requested = request.GET.get("period")
         self.period = last_complete_quarter(self.today)

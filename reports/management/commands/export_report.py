@@ -4,9 +4,10 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
+from portal.dates import local_today
 from reports.figures import build_report
 from reports.pdf import build_pdf
 from reports.periods import Period
@@ -33,7 +34,7 @@ class Command(BaseCommand):
     def export(self, period, export_format, path):
         if export_format not in FORMATS:
             raise CommandError(_("Unknown format “%(format)s”: use xlsx or pdf.") % {"format": export_format})
-        today = timezone.localdate(timezone=timezone.get_default_timezone())
+        today = local_today()
         try:
             chosen = Period.parse(period, today=today)
         except ValueError as error:
