@@ -120,12 +120,14 @@ def test_entries_list_shows_vietnamese_columns_and_filters_by_month(client, peop
 def test_entries_list_queries_do_not_grow_with_rows(client, people, site_pages, django_assert_max_num_queries):
     log_in(client, people["head"])
     publish_on(at(2025, 3, 3), news(site_pages, people["contributor"]))
-    with django_assert_max_num_queries(40):
+    client.get(ENTRIES)  # warm the session and the site's caches
+    with CaptureQueriesContext(connection) as one_row:
         assert client.get(ENTRIES).status_code == 200
     for day in range(4, 24):
         publish_on(at(2025, 3, day), news(site_pages, people["member"] if day % 2 else people["contributor"]))
-    with django_assert_max_num_queries(40):
-        assert client.get(ENTRIES).status_code == 200
+    with django_assert_max_num_queries(len(one_row)):
+        listing = client.get(ENTRIES)
+    assert len(listing.context["object_list"]) == 21
 
 
 def test_the_head_adjusts_an_entry_and_its_history_shows_it(client, people, march_entries):
