@@ -133,9 +133,19 @@ class Period:
         return cls(kind, day.year, (day.month - 1) // MONTHS_IN[kind] + 1)
 
 
+def last_complete(kind, today):
+    """The last period of `kind` that ended before `today`."""
+    return Period.containing(kind, today).previous()
+
+
 def last_complete_quarter(today):
     """The last quarter that ended before `today`: the report the board opens by default."""
-    return Period.containing(QUARTER, today).previous()
+    return last_complete(QUARTER, today)
+
+
+def last_complete_periods(today):
+    """The last complete month, quarter, half-year and year: the reports due to the Party Committee."""
+    return [last_complete(kind, today) for kind in (MONTH, QUARTER, HALF, YEAR)]
 
 
 def recent_periods(today):

@@ -5,7 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from portal.dates import local_today
 from reports.access import can_view_reports
+from reports.panels import RecentReportsPanel
 from reports.views import PeriodicReportView
 
 
@@ -22,3 +24,9 @@ class PeriodicReportMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_periodic_report_menu_item():
     return PeriodicReportMenuItem(_("Periodic report"), reverse("reports_periodic"), icon_name="table", order=40)
+
+
+@hooks.register("construct_homepage_panels")
+def add_recent_reports_panel(request, panels):
+    if can_view_reports(request.user):
+        panels.append(RecentReportsPanel(local_today()))
