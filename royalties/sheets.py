@@ -152,8 +152,13 @@ def build_month_sheet(year, month):
     Amounts and coefficients are numeric cells ("#,##0", "0.00") and dates are date cells
     ("dd/mm/yyyy"), so the accountant can add them up again in a spreadsheet.
     """
+    return month_workbook(month_sheet(year, month))
+
+
+def month_workbook(sheet):
+    """The workbook of a MonthSheet already read (the command also prints its total)."""
     with translation.override(settings.LANGUAGE_CODE):
-        return _build(month_sheet(year, month))
+        return _build(sheet)
 
 
 def _build(sheet):

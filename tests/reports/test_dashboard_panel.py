@@ -39,6 +39,7 @@ def test_report_readers_find_the_last_complete_periods_on_their_dashboard(client
         assert f'<a href="{REPORT}?period={key}">{label}</a>' in html
         assert f"{REPORT}?period={key}&amp;format=pdf" in html
         assert f"{REPORT}?period={key}&amp;format=xlsx" in html
+    assert 'aria-label="Tải báo cáo Quý III/2026 dưới dạng PDF"' in html
     assert english_words_on(response) == []
 
 

@@ -8,7 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from portal.numbers import format_money
-from royalties.sheets import build_month_sheet, month_sheet, parse_month
+from royalties.sheets import month_sheet, month_workbook, parse_month
 
 
 class Command(BaseCommand):
@@ -32,13 +32,13 @@ class Command(BaseCommand):
             raise CommandError(
                 _("“%(month)s” is not a month: write it as YYYY-MM, e.g. 2025-03.") % {"month": month}
             ) from error
+        sheet = month_sheet(year, number)
         try:
-            build_month_sheet(year, number).save(path)
+            month_workbook(sheet).save(path)
         except OSError as error:
             raise CommandError(
                 _("Cannot write %(path)s: %(error)s") % {"path": path, "error": error.strerror or error}
             ) from error
-        sheet = month_sheet(year, number)
         self.stdout.write(
             _("%(count)s entries, total %(total)s: %(path)s")
             % {"count": len(sheet.entries), "total": format_money(sheet.total), "path": path}
