@@ -108,6 +108,9 @@ class Question(models.Model):
     close_reason = models.TextField(
         _("reason for closing"), blank=True, help_text=_("Required when a question is closed without an answer.")
     )
+    # Closing is an answer of sorts (Điều 8đ counts from receipt to the commune's reply): a
+    # question closed after its due date counts late in every figure, so the moment is kept.
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
 
     objects = QuestionQuerySet.as_manager()
 

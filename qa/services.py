@@ -266,7 +266,8 @@ def close_question(question, reason, *, by, notify=True):
         raise ValidationError(_("This question is no longer open."))
     question.status = QuestionStatus.CLOSED
     question.close_reason = reason
-    question.save(update_fields=["status", "close_reason"])
+    question.closed_at = timezone.now()
+    question.save(update_fields=["status", "close_reason", "closed_at"])
     log(instance=question, action="qa.close", user=by, data={"reason": reason})
     if notify:
         queue_email(
