@@ -1,10 +1,11 @@
-"""Filters of the document register: type, year, subject area, issuing body, number or abstract."""
+"""Filters of the document register: type, year, subject area, issuing body, issuer, number or abstract."""
 
 import django_filters
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from documents.issuers import Issuer
 from documents.models import DocumentType, OfficialDocumentPage, SubjectArea, public_documents
 
 
@@ -39,6 +40,9 @@ class DocumentFilter(django_filters.FilterSet):
     )
     co_quan = django_filters.ChoiceFilter(
         field_name="issuing_body", label=_("Issuing body"), choices=issuing_bodies, empty_label=_("All")
+    )
+    cap = django_filters.ChoiceFilter(
+        field_name="issuer", label=_("Issued by"), choices=Issuer.choices, empty_label=_("All")
     )
 
     class Meta:

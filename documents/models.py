@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from documents.issuers import Issuer
 from portal.paginate import paginate, query_string_without_page
 from portal.text import TransliteratedSlugMixin
 from workflows.rules import PublicationRulesMixin
@@ -105,6 +106,20 @@ class OfficialDocumentPage(PublicationRulesMixin, TransliteratedSlugMixin, Page)
         default="UBND xã Tân Cương",
         help_text=_("The agency that issued the document."),
     )
+    # The default is the commune People's Committee, as for `issuing_body`: most documents of a
+    # commune register are its own, and a forgotten choice then shows a deadline the board can
+    # see and correct, instead of silently hiding a late commune document (Điều 8b).
+    issuer = models.CharField(
+        _("issuer"),
+        max_length=20,
+        choices=Issuer.choices,
+        default=Issuer.UBND_XA,
+        db_index=True,
+        help_text=_(
+            "Who issued the document. Only documents of the commune People's Committee must be "
+            "published within 1 working day of signing (Điều 8b); the others have no deadline."
+        ),
+    )
     signer = models.CharField(
         _("signed by"), max_length=255, blank=True, help_text=_("The person who signed the document.")
     )
@@ -112,7 +127,10 @@ class OfficialDocumentPage(PublicationRulesMixin, TransliteratedSlugMixin, Page)
         _("signing date"),
         null=True,
         blank=True,
-        help_text=_("The publication deadline (1 working day) counts from this date."),
+        help_text=_(
+            "For a document of the commune People's Committee, the publication deadline "
+            "(1 working day) counts from this date."
+        ),
     )
     effective_date = models.DateField(_("effective from"), null=True, blank=True)
     expiry_date = models.DateField(
@@ -134,6 +152,7 @@ class OfficialDocumentPage(PublicationRulesMixin, TransliteratedSlugMixin, Page)
                 FieldPanel("number"),
                 FieldPanel("document_type"),
                 FieldPanel("issuing_body"),
+                FieldPanel("issuer"),
                 FieldPanel("signer"),
                 FieldPanel("signed_date"),
                 FieldPanel("effective_date"),
@@ -152,6 +171,7 @@ class OfficialDocumentPage(PublicationRulesMixin, TransliteratedSlugMixin, Page)
         index.SearchField("summary"),
         index.FilterField("document_type"),
         index.FilterField("subject_area"),
+        index.FilterField("issuer"),
         index.FilterField("confidential"),
     ]
 

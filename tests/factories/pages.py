@@ -10,6 +10,7 @@ import factory
 import wagtail_factories
 from wagtail.models import Locale, Page, Site
 
+from documents.issuers import Issuer
 from documents.models import DocumentIndexPage, DocumentType, OfficialDocumentPage, SubjectArea
 from home.models import HomePage, StandardPage
 from news.models import NewsCategory, NewsIndexPage, NewsPage
@@ -71,6 +72,7 @@ class OfficialDocumentPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Quyết định số {n + 1}/QĐ-UBND")
     number = factory.Sequence(lambda n: f"{n + 1}/QĐ-UBND")
     document_type = DocumentType.DECISION
+    issuer = Issuer.UBND_XA
     subject_area = SubjectArea.ADMINISTRATION
     signer = "Phạm Tiến Sỹ"
     signed_date = factory.LazyFunction(lambda: datetime.date(2025, 3, 10))

@@ -77,6 +77,7 @@ def document_form(page, **overrides):
         "number": page.number,
         "document_type": page.document_type,
         "issuing_body": page.issuing_body,
+        "issuer": page.issuer,
         "signer": page.signer,
         "signed_date": page.signed_date.isoformat() if page.signed_date else "",
         "effective_date": "",
