@@ -49,7 +49,7 @@ migration = importlib.import_module("documents.migrations.0002_officialdocumentp
         ("", "khac"),
         ("   ", "khac"),
         ("\x00", "khac"),
-        ("=HYPERLINK(\"http://x\")", "khac"),
+        ('=HYPERLINK("http://x")', "khac"),
         (None, "khac"),
     ],
 )
