@@ -137,42 +137,56 @@ def question_figures(period, today):
     """Residents' questions, counted on local dates (one query).
 
     Received: sent in the period (closed ones included: they were received). Answered: their
-    answer went out in the period; on time when on or before the due date, else late. Open at
-    the end of the period (received by then, not answered by then, not closed): overdue when the
-    due date passed before the end of the period (or before today, for the period in progress),
-    else not yet due. Overdue in total = open and overdue + answered late.
+    answer went out in the period; on time when on or before the due date, else late. Closed
+    late: closed without an answer in the period, after the due date; closing is the commune's
+    reply of sorts and "out of scope" must not hide a late answer, so these count late in every
+    figure (a question closed on or before its due date is neither answered nor late). Open at
+    the end of the period (received by then, neither answered nor closed by then): overdue when
+    the due date passed before the end of the period (or before today, for the period in
+    progress), else not yet due. Overdue in total = open and overdue + answered late + closed
+    late. Due dates come from `workflows.deadlines.deadline_for`.
     """
     from qa.models import Question, QuestionStatus
 
     first, after = local_day_bounds(period.start, period.end)
     figures = QuestionFigures()
-    # Only what can count: received or answered in the period, or still unanswered at its end;
-    # years of questions answered long ago are never read.
+    closed = Q(status=QuestionStatus.CLOSED)
+    # Only what can count: received, answered or closed in the period, or still unanswered and
+    # not closed at its end; years of questions answered long ago are never read.
     relevant = (
         Q(received_at__gte=first)
         | Q(answered_at__gte=first, answered_at__lt=after)
-        | ((Q(answered_at__isnull=True) | Q(answered_at__gte=after)) & ~Q(status=QuestionStatus.CLOSED))
+        | Q(closed_at__gte=first, closed_at__lt=after)
+        | ((Q(answered_at__isnull=True) | Q(answered_at__gte=after)) & (~closed | Q(closed_at__gte=after)))
     )
     questions = (
         Question.objects.filter(relevant, received_at__lt=after)
-        .only("id", "status", "received_at", "answered_at", "due_date")
+        .only("id", "status", "received_at", "answered_at", "closed_at", "due_date")
         .order_by()
     )
     for question in questions:
         received_on = local_date(question.received_at)
         answered_on = local_date(question.answered_at)
+        is_closed = question.status == QuestionStatus.CLOSED
+        closed_on = local_date(question.closed_at) if is_closed else None
+        due = deadlines.deadline_for(question).due
         if question.received_at >= first:
             figures.received += 1
         if answered_on is not None and period.contains(answered_on):
             figures.answered += 1
-            if question.due_date is None or answered_on <= question.due_date:
+            if answered_on <= due:
                 figures.answered_on_time += 1
             else:
                 figures.answered_late += 1
+        elif closed_on is not None and period.contains(closed_on) and closed_on > due:
+            figures.closed_late += 1
         answered_by_end = answered_on is not None and answered_on <= period.end
-        if question.status == QuestionStatus.CLOSED or answered_by_end or received_on > period.end:
+        # A question closed before `closed_at` was recorded (NULL) is taken as closed all along:
+        # it is never open, and never late, since no date says when it was closed.
+        closed_by_end = is_closed and (closed_on is None or closed_on <= period.end)
+        if closed_by_end or answered_by_end or received_on > period.end:
             continue
-        if question.due_date is not None and question.due_date <= period.end and question.due_date < today:
+        if due <= period.end and due < today:
             figures.open_overdue += 1
         else:
             figures.open_not_due += 1

@@ -179,6 +179,7 @@ def _story(report):
                 (_("Answered"), format_number(questions.answered)),
                 (_("Answered on time"), format_number(questions.answered_on_time)),
                 (_("Answered late"), format_number(questions.answered_late)),
+                (_("Closed without an answer after the due date"), format_number(questions.closed_late)),
                 (_("Open and overdue at the end of the period"), format_number(questions.open_overdue)),
                 (_("Overdue in total"), format_number(questions.overdue)),
                 (_("Still open at the end of the period"), format_number(questions.still_open)),

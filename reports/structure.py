@@ -86,12 +86,14 @@ class QuestionFigures:
     answered: int = 0
     answered_on_time: int = 0
     answered_late: int = 0
+    # Closed without an answer after the due date: a late reply (Điều 8đ), never hidden.
+    closed_late: int = 0
     open_overdue: int = 0
     open_not_due: int = 0
 
     @property
     def overdue(self):
-        return self.open_overdue + self.answered_late
+        return self.open_overdue + self.answered_late + self.closed_late
 
     @property
     def still_open(self):
@@ -99,7 +101,8 @@ class QuestionFigures:
 
     @property
     def on_time_rate(self):
-        return ratio(self.answered_on_time, self.answered)
+        """Answered on time among the replies of the period, late closures included."""
+        return ratio(self.answered_on_time, self.answered + self.closed_late)
 
 
 @dataclass

@@ -137,6 +137,7 @@ def build_workbook(report):
             (_("Answered"), questions.answered),
             (_("Answered on time"), questions.answered_on_time),
             (_("Answered late"), questions.answered_late),
+            (_("Closed without an answer after the due date"), questions.closed_late),
             (_("Open and overdue at the end of the period"), questions.open_overdue),
             (_("Overdue in total"), questions.overdue),
             (_("Still open at the end of the period"), questions.still_open),

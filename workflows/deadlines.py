@@ -1,5 +1,10 @@
 """Publication and answer deadlines of Điều 8 (DESIGN §5), and which items meet them.
 
+`deadline_for(item)` is the one place that says whether an item has a deadline and when it is
+due; the lists below (the dashboard, alerts, the deadlines report, the periodic report, authors'
+records) all go through it. Their querysets leave out at the database what has no deadline
+(`HAS_DEADLINE`), so counts and query counts stay right.
+
 Due dates are computed from the items' own fields, never stored on the pages: a change of the
 calendar (a new `CalendarException`) moves every open deadline at once. Questions are the
 exception: `Question.due_date` is set on receipt (see signal_handlers) because it is promised to
@@ -10,6 +15,8 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import Q
+from django.db.models.functions import TruncDate
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.dates import local_date
@@ -43,12 +50,23 @@ KIND_LABELS = {
     ANSWER: _("Answer to a resident"),
 }
 
-# NewsPage.category → deadline kind; "khac" (other) follows the news rule (Điều 8e).
+# NewsPage.category → deadline kind. "khac" (other, Điều 8e: "cập nhật thường xuyên, chính xác")
+# has none: such items are never due and never late.
 NEWS_CATEGORY_KINDS = {
     "su-kien": NEWS,
     "hoi-nghi": CONFERENCE,
     "thong-ke": STATISTICS,
-    "khac": NEWS,
+}
+# Only documents "do Ủy ban nhân dân xã ban hành" have the deadline of Điều 8b.
+DOCUMENT_ISSUERS_WITH_DEADLINE = ("ubnd-xa",)
+
+# The same rules as `deadline_for`, as database filters, per model label. A confidential
+# document is never published (Điều 5, 6), so it has no deadline to miss.
+HAS_DEADLINE = {
+    "news.newspage": Q(event_date__isnull=False, category__in=list(NEWS_CATEGORY_KINDS)),
+    "documents.officialdocumentpage": Q(
+        signed_date__isnull=False, confidential=False, issuer__in=DOCUMENT_ISSUERS_WITH_DEADLINE
+    ),
 }
 
 OVERDUE = "overdue"
@@ -74,6 +92,50 @@ def due_date(kind, start):
     if kind not in WORKING_DAYS_ALLOWED:
         raise ValueError(f"Unknown deadline kind: {kind!r}")
     return add_working_days(local_date(start), WORKING_DAYS_ALLOWED[kind])
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """An item's deadline: its kind (§5), the day its clock starts, and its last day on time."""
+
+    kind: str
+    start: datetime.date
+    due: datetime.date
+
+
+def deadline_for(item):
+    """The `Deadline` of a news article, official document, answer page or question; None without one.
+
+    None where the regulation sets no deadline: "khac" news (Điều 8e), documents not issued by the
+    commune People's Committee (8b), confidential documents (never published), and items whose
+    clock has not started (no event or signing date). A question's due date is the one promised
+    to the resident (`Question.due_date`, possibly extended), else 15 working days from its local
+    date of receipt; an answer page has its question's deadline.
+    """
+    from documents.models import OfficialDocumentPage
+    from news.models import NewsPage
+    from qa.models import QAPage, Question
+
+    if isinstance(item, Question):
+        if item.received_at is None:
+            return None
+        start = local_date(item.received_at)
+        return Deadline(ANSWER, start, item.due_date or due_date(ANSWER, item.received_at))
+    if isinstance(item, NewsPage):
+        kind = NEWS_CATEGORY_KINDS.get(item.category)
+        if kind is None or item.event_date is None:
+            return None
+        return Deadline(kind, item.event_date, due_date(kind, item.event_date))
+    if isinstance(item, OfficialDocumentPage):
+        if item.confidential or item.issuer not in DOCUMENT_ISSUERS_WITH_DEADLINE or item.signed_date is None:
+            return None
+        return Deadline(DOCUMENT, item.signed_date, due_date(DOCUMENT, item.signed_date))
+    if isinstance(item, QAPage):
+        return deadline_for(item.question) if item.question_id else None
+    specific = getattr(item, "specific", None)
+    if specific is not None and type(specific) is not type(item):
+        return deadline_for(specific)
+    return None
 
 
 def is_on_time(due, done_at):
@@ -152,21 +214,26 @@ def originals(pages):
 
 
 def news_items(due_between=None):
-    """Every news article with an event date, as DeadlineItems (see `all_items` for `due_between`)."""
+    """Every news article with a deadline, as DeadlineItems (see `all_items` for `due_between`).
+
+    An article of category "khac" (Điều 8e) or without an event date has none.
+    """
     from news.models import NewsPage
 
-    pages = originals(NewsPage.objects.filter(event_date__isnull=False))
+    pages = originals(NewsPage.objects.filter(HAS_DEADLINE["news.newspage"]))
     if due_between:
         first, last = due_between
         pages = pages.filter(event_date__gte=first - LONGEST_SPAN, event_date__lte=last)
     pages = pages.only("id", "title", "category", "event_date", "first_published_at")
     for page in pages:
-        kind = NEWS_CATEGORY_KINDS.get(page.category, NEWS)
+        deadline = deadline_for(page)
+        if deadline is None:
+            continue
         yield DeadlineItem(
-            kind=kind,
+            kind=deadline.kind,
             title=page.title,
-            start=page.event_date,
-            due=due_date(kind, page.event_date),
+            start=deadline.start,
+            due=deadline.due,
             done_on=local_date(page.first_published_at),
             admin_url=_page_admin_url(page.pk),
             object_id=page.pk,
@@ -175,23 +242,27 @@ def news_items(due_between=None):
 
 
 def document_items(due_between=None):
-    """Every non-confidential official document with a signing date, as DeadlineItems.
+    """Every official document with a deadline, as DeadlineItems.
 
-    A confidential document is never published (Điều 5, 6), so it has no deadline to miss.
+    Only the commune People's Committee's documents with a signing date have one (Điều 8b); a
+    confidential document is never published (Điều 5, 6), so it has no deadline to miss.
     """
     from documents.models import OfficialDocumentPage
 
-    pages = originals(OfficialDocumentPage.objects.filter(signed_date__isnull=False, confidential=False))
+    pages = originals(OfficialDocumentPage.objects.filter(HAS_DEADLINE["documents.officialdocumentpage"]))
     if due_between:
         first, last = due_between
         pages = pages.filter(signed_date__gte=first - LONGEST_SPAN, signed_date__lte=last)
-    pages = pages.only("id", "title", "signed_date", "first_published_at")
+    pages = pages.only("id", "title", "signed_date", "issuer", "confidential", "first_published_at")
     for page in pages:
+        deadline = deadline_for(page)
+        if deadline is None:
+            continue
         yield DeadlineItem(
-            kind=DOCUMENT,
+            kind=deadline.kind,
             title=page.title,
-            start=page.signed_date,
-            due=due_date(DOCUMENT, page.signed_date),
+            start=deadline.start,
+            due=deadline.due,
             done_on=local_date(page.first_published_at),
             admin_url=_page_admin_url(page.pk),
             object_id=page.pk,
@@ -199,15 +270,34 @@ def document_items(due_between=None):
         )
 
 
-def question_items(due_between=None):
-    """Every resident's question not closed without an answer, as DeadlineItems.
+def closed_late():
+    """Questions closed without an answer after their due date (local date of `closed_at`).
 
+    Closing is the commune's reply of sorts (Điều 8đ counts from receipt to the reply), and "out
+    of scope" must not hide a late answer: such a question counts late in every figure, done on
+    the day it was closed. A question closed on or before its due date is neither answered nor
+    late. A question closed before `closed_at` was recorded (NULL: nothing in the audit log
+    either) is left out, as it always was: counting it late would invent a date. A question
+    without a stored due date is kept here and judged on its computed one.
+    """
+    from qa.models import QuestionStatus
+
+    closed_on = TruncDate("closed_at", tzinfo=timezone.get_default_timezone())
+    return Q(status=QuestionStatus.CLOSED, closed_at__isnull=False) & (
+        Q(due_date__isnull=True) | Q(due_date__lt=closed_on)
+    )
+
+
+def question_items(due_between=None):
+    """Every resident's question with a deadline to meet, as DeadlineItems.
+
+    That is every question not closed, and those closed after their due date (see `closed_late`).
     Answered on the day `answered_at` was set or, failing that, the day its answer page was
-    first published.
+    first published; a question closed late is done on the day it was closed.
     """
     from qa.models import Question, QuestionStatus
 
-    questions = Question.objects.exclude(status=QuestionStatus.CLOSED)
+    questions = Question.objects.filter(~Q(status=QuestionStatus.CLOSED) | closed_late())
     if due_between:
         # The due date promised to the resident is stored; the rare question without one is
         # read in any case and placed by its computed due date.
@@ -219,14 +309,19 @@ def question_items(due_between=None):
             key=lambda page: page.first_published_at,
         )
         done_at = question.answered_at or (answers[0].first_published_at if answers else None)
+        deadline = deadline_for(question)
+        if question.status == QuestionStatus.CLOSED:
+            done_at = question.closed_at
+            if local_date(done_at) <= deadline.due:
+                continue  # only a question without a stored due date can get here
         answer_page_id = answers[0].pk if answers else None
         if answer_page_id is None and question.answer_pages.all():
             answer_page_id = question.answer_pages.all()[0].pk
         yield DeadlineItem(
-            kind=ANSWER,
+            kind=deadline.kind,
             title=f"{question.tracking_code} — {question.title}",
-            start=local_date(question.received_at),
-            due=question.due_date or due_date(ANSWER, question.received_at),
+            start=deadline.start,
+            due=deadline.due,
             done_on=local_date(done_at),
             admin_url=_question_admin_url(question, answer_page_id),
             object_id=question.pk,

@@ -38,7 +38,7 @@ class PublicationRefused(ValidationError):
 def publication_problems(page):
     """The rules ``page`` (a specific page, as it would go live) breaks; empty when it may go live."""
     from documents.models import OfficialDocumentPage
-    from news.models import NewsPage
+    from news.models import NewsCategory, NewsPage
 
     problems = []
     if isinstance(page, OfficialDocumentPage):
@@ -49,7 +49,8 @@ def publication_problems(page):
     if isinstance(page, NewsPage):
         if page.is_republished and not (page.source or "").strip():
             problems.append(MISSING_SOURCE)
-        if not page.event_date:
+        # "Other" items (Điều 8e) have no deadline, so nothing for an event date to start.
+        if not page.event_date and page.category != NewsCategory.OTHER:
             problems.append(MISSING_EVENT_DATE)
     return problems
 
