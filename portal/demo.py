@@ -239,7 +239,7 @@ def seed_news(index, author, contributor):
 
 
 def seed_documents(index, poster):
-    """Ten public documents (among them the regulation's own decision) and one confidential draft.
+    """Eleven public documents (among them the regulation's own decision) and one confidential draft.
 
     `poster` is the board member who posts them. Returns the public documents created in this run.
     """
@@ -258,7 +258,8 @@ def seed_documents(index, poster):
             effective_date=effective,
             expiry_date=expiry,
             summary=summary,
-            issuing_body="Ban Biên tập xã Tân Cương" if "BBT" in number else "UBND xã Tân Cương",
+            issuing_body=demo_content.ISSUERS.get(number, demo_content.COMMUNE_COMMITTEE)[0],
+            issuer=demo_content.ISSUERS.get(number, demo_content.COMMUNE_COMMITTEE)[1],
             owner=poster,
         )
         if number in ("63/QĐ-UBND", "01/QĐ-BBT"):

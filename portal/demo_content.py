@@ -202,7 +202,7 @@ NEWS = [
         "phong-chong-thien-tai-mua-mua-bao",
         "Chủ động phòng, chống thiên tai trong mùa mưa bão",
         "khac",
-        D(2025, 10, 20),
+        None,  # "other" items (Điều 8e) need no event date: they have no deadline
         ["phòng chống thiên tai"],
         "Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn thành phố Thái Nguyên",
         "UBND xã đề nghị người dân theo dõi thông tin thời tiết, gia cố nhà cửa và không qua các ngầm tràn khi nước lớn.",
@@ -333,6 +333,39 @@ DOCUMENTS = [
         "Các bước đăng ký khai sinh, thường trú và cấp thẻ bảo hiểm y tế cho trẻ dưới 6 tuổi qua Cổng dịch vụ công.",
     ),
 ]
+
+# A province plan posted on the commune's register months after it was signed: documents not
+# issued by the commune People's Committee have no deadline (Điều 8b), so it is not late.
+DOCUMENTS.append(
+    (
+        "ke-hoach-tinh-phat-trien-du-lich-vung-che",
+        "Kế hoạch phát triển du lịch gắn với vùng chè đặc sản tỉnh Thái Nguyên",
+        "86/KH-UBND",
+        "ke-hoach",
+        "kinh-te",
+        "Lê Quang Tiến",
+        D(2025, 3, 14),
+        D(2025, 3, 14),
+        D(2027, 12, 31),
+        "Phát triển các tuyến du lịch trải nghiệm tại các vùng chè, trong đó có xã Tân Cương, giai đoạn 2025 – 2027.",
+    )
+)
+
+# Who issued each document: the printed name (`issuing_body`) and the structured issuer; a number
+# not listed here is the commune People's Committee's ("UBND xã Tân Cương", ubnd-xa).
+ISSUERS = {
+    "01/QĐ-BBT": ("Ban Biên tập Trang thông tin điện tử xã Tân Cương", "ban-bien-tap"),
+    "35/TB-BBT": ("Ban Biên tập Trang thông tin điện tử xã Tân Cương", "ban-bien-tap"),
+    "27/NQ-HĐND": ("HĐND xã Tân Cương", "hdnd-xa"),
+    "86/KH-UBND": ("UBND tỉnh Thái Nguyên", "cap-tren"),
+}
+COMMUNE_COMMITTEE = ("UBND xã Tân Cương", "ubnd-xa")
+
+# Documents whose printed dates are true (63/QĐ-UBND and 35/TB-BBT are named in the regulation,
+# signed on 27/5/2024) or must stay as printed to show a document posted long after signing. The
+# demo spreads their publication over the last months like every item's, but never moves their
+# signing or effective dates; the other demo documents are invented, dates and all.
+TRUE_DATES = {"63/QĐ-UBND", "35/TB-BBT", "01/QĐ-BBT", "86/KH-UBND"}
 
 # Never published: a confidential document must stay invisible on every public path.
 CONFIDENTIAL_DOCUMENT = (

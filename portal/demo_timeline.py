@@ -15,6 +15,7 @@ from wagtail.models import PageLogEntry
 
 from documents.models import OfficialDocumentPage
 from news.models import NewsPage
+from portal import demo_content
 from qa.models import Question
 from royalties.models import BaseSalary, RoyaltyBudget, RoyaltyEntry
 from workflows.calendar import is_working_day
@@ -64,12 +65,21 @@ def spread_over_past_months(pages, today):
 
 
 def deadline_dates(page, published_on, position):
-    """The dates a page's deadline counts from, set so that nearly every item was on time."""
+    """The dates a page's deadline counts from, set so that nearly every item was on time.
+
+    Only invented dates move: a document keeps the dates printed on it when they are true
+    (`demo_content.TRUE_DATES`), and an item without a deadline (an "other" news item without
+    event date, Điều 8e) gets none.
+    """
     if isinstance(page, NewsPage):
+        if page.event_date is None:
+            return {}
         # News are due 3 working days after the event; one in nine is published late.
         late = position % 9 == 4
         return {"event_date": working_days_before(published_on, 5 if late else 1 + position % 2)}
     if isinstance(page, OfficialDocumentPage):
+        if page.number in demo_content.TRUE_DATES or page.signed_date is None:
+            return {}
         signed = working_days_before(published_on, position % 2)
         shift = signed - page.signed_date
         dates = {"signed_date": signed}

@@ -136,3 +136,35 @@ def test_demo_publications_fill_the_last_six_months_with_royalties(tmp_path):
         question = answer.question
         assert question.received_at < answer.first_published_at == question.answered_at
         assert timezone.localdate(question.answered_at) <= question.due_date
+
+
+def test_demo_documents_keep_their_true_legal_dates_and_issuers(tmp_path):
+    """The demo spreads publication dates, never the dates printed on a real document."""
+    import datetime
+
+    import time_machine
+    from django.utils import timezone
+
+    from documents.issuers import classify_issuer
+    from documents.models import OfficialDocumentPage
+    from news.models import NewsPage
+    from workflows.deadlines import deadline_for
+
+    with time_machine.travel(datetime.datetime(2026, 5, 20, 10, tzinfo=datetime.UTC)):
+        seed(tmp_path)
+    founding = OfficialDocumentPage.objects.get(number="63/QĐ-UBND")
+    # As the regulation says: "Quyết định số 63/QĐ-UBND ngày 27/5/2024 của Chủ tịch UBND xã".
+    assert (founding.signed_date, founding.effective_date) == (datetime.date(2024, 5, 27), datetime.date(2024, 5, 27))
+    assert founding.issuer == "ubnd-xa"
+    assert founding.get_latest_revision().as_object().signed_date == datetime.date(2024, 5, 27)
+    assert OfficialDocumentPage.objects.get(number="35/TB-BBT").signed_date == datetime.date(2024, 5, 27)
+    # Every document's issuer agrees with the name printed on it.
+    for document in OfficialDocumentPage.objects.all():
+        assert document.issuer == classify_issuer(document.issuing_body), document.number
+    # A province plan posted long after signing: published, and no deadline to miss.
+    province = OfficialDocumentPage.objects.live().get(issuer="cap-tren")
+    assert timezone.localdate(province.first_published_at) - province.signed_date > datetime.timedelta(days=30)
+    assert deadline_for(province) is None
+    # An "other" news item without event date was published, and has no deadline either.
+    other = NewsPage.objects.live().get(category="khac", event_date__isnull=True)
+    assert deadline_for(other) is None
