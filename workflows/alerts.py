@@ -12,12 +12,13 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from workflows.calendar import is_working_day, working_days_between
-from workflows.deadlines import open_items_due_soon
+from workflows.deadlines import deadline_for, open_items_due_soon
 from workflows.models import AlertDelivery
 
 logger = logging.getLogger(__name__)
@@ -115,19 +116,21 @@ def queue_question_reminders(today, dry_run=False):
 
     if not is_working_day(today):
         return []
+    # The rare question without a stored due date is read too, and judged on its computed one.
     questions = Question.objects.filter(
+        Q(due_date__gte=today) | Q(due_date__isnull=True),
         status__in=[QuestionStatus.RECEIVED, QuestionStatus.ASSIGNED],
         assignee__isnull=False,
         assignee__is_active=True,
-        due_date__gte=today,
     ).select_related("assignee")
     queued = []
     with translation.override(settings.LANGUAGE_CODE):
         for question in questions:
-            if question.due_date == today:
+            due = deadline_for(question).due
+            if due == today:
                 kind = QUESTION_DUE_TODAY
                 subject = _("Answer due today: %(code)s") % {"code": question.tracking_code}
-            elif working_days_between(today, question.due_date) == REMINDER_WORKING_DAYS:
+            elif due > today and working_days_between(today, due) == REMINDER_WORKING_DAYS:
                 kind = QUESTION_THREE_DAYS
                 subject = _("Answer due in 3 working days: %(code)s") % {"code": question.tracking_code}
             else:
@@ -136,9 +139,9 @@ def queue_question_reminders(today, dry_run=False):
                 continue
             body = _render(
                 "workflows/emails/question_reminder.txt",
-                {"question": question, "due_today": kind == QUESTION_DUE_TODAY},
+                {"question": question, "due": due, "due_today": kind == QUESTION_DUE_TODAY},
             )
-            key = f"{kind}:{question.pk}:{question.due_date.isoformat()}"
+            key = f"{kind}:{question.pk}:{due.isoformat()}"
             delivery = claim_alert(key, kind, question.assignee, subject, body, dry_run)
             if delivery:
                 queued.append(delivery)
