@@ -98,8 +98,10 @@ def deadline_outcome(item, today):
 def deadline_figures(period, today):
     """Rows per deadline kind of the items whose due date falls in the period, and the items.
 
-    Items are those of `workflows.deadlines.all_items()`: news articles with an event date,
-    non-confidential documents with a signing date, and questions not closed without an answer.
+    Items are those of `workflows.deadlines.all_items()`, the ones `deadline_for` gives a deadline:
+    news articles with an event date outside "khac" (Điều 8e), the commune People's Committee's
+    non-confidential documents with a signing date (8b), questions not closed, and questions
+    closed after their due date (late).
     """
     items = [item for item in deadlines.all_items((period.start, period.end)) if period.contains(item.due)]
     rows = {kind: DeadlineRow(kind, deadlines.KIND_LABELS[kind]) for kind in DEADLINE_KINDS}
