@@ -1,10 +1,14 @@
-"""The Celery application, configured from Django settings (Celery's Django recipe)."""
+"""The Celery application, configured from Django settings (Celery's Django recipe).
+
+Like the WSGI entry point, it defaults to the production settings (which refuse to start without
+their secrets); `scripts/dev` and `Procfile.dev` name the development settings explicitly.
+"""
 
 import os
 
 from celery import Celery
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.production")
 
 app = Celery("portal")
 app.config_from_object("django.conf:settings", namespace="CELERY")
