@@ -119,6 +119,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# SQLite (the embedded default, and any sqlite:// DATABASE_URL) under concurrent writers: WAL lets
+# readers go on while one writes; IMMEDIATE transactions take the write lock at BEGIN, so a
+# writer waits its turn (up to `timeout` seconds) instead of failing with "database is locked"
+# when its read lock cannot be upgraded.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Custom models decided before the first migration: swapping them later is costly.
