@@ -1,12 +1,37 @@
-"""The Celery application, configured from Django settings (Celery's Django recipe)."""
+"""The Celery application, configured from Django settings (Celery's Django recipe).
 
+Like the WSGI entry point, it defaults to the production settings (which refuse to start without
+their secrets); `scripts/dev` and `Procfile.dev` name the development settings explicitly.
+"""
+
+import functools
 import os
 
 from celery import Celery
+from celery.contrib.django.task import DjangoTask
+from django.db import transaction
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.production")
 
-app = Celery("portal")
+
+class PortalTask(DjangoTask):
+    """Tasks enqueued after commit never break the request that committed (issue 16, item 2).
+
+    A stopped broker is logged (Django's robust on_commit) instead of turning the request, whose
+    work is already committed, into an error page. Their results are never read (`*_on_commit` returns nothing), so
+    they are not stored: with the Redis result backend, asking for a result makes the web process
+    subscribe to it, and a Redis outage then blocks every later enqueue for some twenty seconds.
+    """
+
+    def delay_on_commit(self, *args, **kwargs):
+        self.apply_async_on_commit(args, kwargs)
+
+    def apply_async_on_commit(self, *args, **kwargs):
+        kwargs.setdefault("ignore_result", True)
+        transaction.on_commit(functools.partial(self.apply_async, *args, **kwargs), robust=True)
+
+
+app = Celery("portal", task_cls=PortalTask)
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 

@@ -5,6 +5,7 @@ at once or replays an old form), and a per-address rate limit in the Django cach
 is shown to the person with the form kept, so a real resident is never silently dropped.
 """
 
+import logging
 import time
 
 from django.conf import settings
@@ -12,6 +13,8 @@ from django.core import signing
 from django.core.cache import cache
 
 from accounts.security import client_ip
+
+logger = logging.getLogger(__name__)
 
 TOKEN_SALT = "qa.question-form"
 
@@ -53,16 +56,24 @@ class RateLimit:
         return self.count(address) >= self.limit
 
     def hit(self, address):
-        """Count one more use; returns the new count."""
+        """Count one more use; returns the new count.
+
+        While the cache (Redis) is unavailable it reads as empty (portal.cache): the limit is not
+        enforced and each use counts as the first, so residents are still served; the honeypot
+        and the time token still apply. That is logged, once per use, as a warning.
+        """
         key = self._key(address)
         # add() is atomic: only the first request of the window creates the counter.
         cache.add(key, 0, timeout=self.window)
         try:
-            return cache.incr(key)
+            count = cache.incr(key)
         except ValueError:
             # The counter expired between add() and incr(): start a new window.
             cache.set(key, 1, timeout=self.window)
-            return 1
+            count = 1
+        if not getattr(cache, "is_available", lambda: True)():
+            logger.warning("Rate limit %r not enforced: the cache is unavailable", self.scope)
+        return count
 
 
 def submission_limit():

@@ -52,7 +52,8 @@ def enqueue_email(email_id):
     from qa.tasks import send_outbox_email
 
     try:
-        send_outbox_email.delay(email_id)
+        # No result is stored or awaited: asking for one ties the web process to the result backend.
+        send_outbox_email.apply_async((email_id,), ignore_result=True)
     except Exception:  # noqa: BLE001 — any broker failure: the row stays and is swept later.
         logger.warning("E-mail %s not handed to Celery; it stays in the outbox for the sweep", email_id, exc_info=True)
 

@@ -40,7 +40,8 @@ def _enqueue_later(event, recipient_id, workflow_state_id, task_state_id):
     def enqueue_notice():
         from workflows.tasks import send_workflow_notice
 
-        send_workflow_notice.delay(event, recipient_id, workflow_state_id, task_state_id)
+        # No result is stored or awaited (see portal.celery.PortalTask).
+        send_workflow_notice.apply_async((event, recipient_id, workflow_state_id, task_state_id), ignore_result=True)
 
     return enqueue_notice
 

@@ -119,6 +119,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# SQLite (the embedded default, and any sqlite:// DATABASE_URL) under concurrent writers: WAL lets
+# readers go on while one writes; IMMEDIATE transactions take the write lock at BEGIN, so a
+# writer waits its turn (up to `timeout` seconds) instead of failing with "database is locked"
+# when its read lock cannot be upgraded.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Custom models decided before the first migration: swapping them later is costly.
@@ -175,17 +187,22 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Cache: Redis when REDIS_URL is set (shared between web processes), else local memory.
+# The site must keep serving while Redis is down (issue 16): the backend treats an unavailable
+# Redis as an empty cache (portal/cache.py), and short socket timeouts bound what a dead server
+# costs a request. Sessions are in the database, never only in the cache.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.FaultTolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "portal",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Celery: Redis in production; without REDIS_URL a broker that needs no server (kombu's
 # filesystem transport under var/), so the embedded default still runs a real worker and beat.
@@ -193,7 +210,18 @@ CELERY_BROKER_DIR = VAR_DIR / "celery"
 if REDIS_URL:
     CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL)
     CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", REDIS_URL)
-    CELERY_BROKER_TRANSPORT_OPTIONS = {}
+    # A request that enqueues a task while Redis is down must fail fast (the outbox keeps the
+    # e-mail for the sweep): one-second connects, and two quick publish retries, not Celery's
+    # default of three with a four-second connect each.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 5}
+    CELERY_BROKER_CONNECTION_TIMEOUT = 1
+    CELERY_TASK_PUBLISH_RETRY_POLICY = {
+        "max_retries": 2,
+        "interval_start": 0,
+        "interval_step": 0.2,
+        "interval_max": 0.5,
+    }
+    CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 1
 else:
     CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "filesystem://")
     CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", f"file://{CELERY_BROKER_DIR / 'results'}")
