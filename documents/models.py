@@ -202,6 +202,9 @@ class OfficialDocumentPage(PublicationRulesMixin, TransliteratedSlugMixin, Page)
         from documents.services import is_taking_offline, take_confidential_document_offline
 
         whole = kwargs.get("update_fields") is None and self.confidential and not is_taking_offline(self)
+        # Wagtail validates only the title and slug of a page that is not live; the rule holds anyway.
+        if whole and self.attachment_count():
+            raise ValidationError({"confidential": CONFIDENTIAL_WITH_FILES})
         stored_files = (
             list(OfficialDocumentAttachment.objects.filter(page_id=self.pk).values_list("document_id", flat=True))
             if whole and self.pk

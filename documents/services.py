@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.log_actions import log
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Page, ReferenceIndex, WorkflowState
 from wagtail.search.backends import get_search_backends
 
 TAKEN_OFFLINE_ACTION = "documents.confidential_taken_offline"
@@ -109,7 +110,8 @@ def take_confidential_document_offline(page, user=None, extra_document_ids=()):
             revision.save(user=user, update_fields=["approved_go_live_at"])
         page.go_live_at = None
 
-        workflow_state = page.current_workflow_state
+        # Read afresh: the page caches it, and Submit starts moderation after the first takedown.
+        workflow_state = WorkflowState.objects.active().for_instance(page).first()
         if workflow_state is not None:
             workflow_state.cancel(user=user)
             done.cancelled_workflow = True
@@ -118,7 +120,9 @@ def take_confidential_document_offline(page, user=None, extra_document_ids=()):
         page.attachments = []
         if page.live or stored_live:
             page.live = True  # the stored state: Wagtail's action unpublishes only a live page
-            page.unpublish(user=user, log_action=True)
+            # Whoever may mark the document confidential takes it down, publisher or not: the rule
+            # is the regulation's, so Wagtail's publish-permission check is skipped.
+            UnpublishPageAction(page, user=user, log_action=True).execute(skip_permission_checks=True)
             done.unpublished = True
         elif has_rows or not stored_confidential:
             page.save(clean=False)

@@ -2,10 +2,12 @@
 
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.widgets import Button
 
 from documents.models import OfficialDocumentAttachment
 from documents.services import TAKEN_OFFLINE_ACTION
@@ -72,6 +74,36 @@ def tell_editor_about_takedown(request, page):
         _("“%(title)s” is confidential and was taken offline: %(actions)s.")
         % {"title": page.get_admin_display_title(), "actions": "; ".join(parts)},
     )
+
+
+@hooks.register("register_admin_urls")
+def register_mark_confidential_url():
+    from documents.views import MarkConfidentialView
+
+    return [
+        path(
+            "van-ban-mat/<int:page_id>/",
+            MarkConfidentialView.as_view(),
+            name="documents_mark_confidential",
+        )
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def mark_confidential_button(page, user, view_name, next_url=None):
+    from documents.models import OfficialDocumentPage
+
+    if (
+        isinstance(page.specific_deferred, OfficialDocumentPage)
+        and not page.specific_deferred.confidential
+        and page.permissions_for_user(user).can_edit()
+    ):
+        yield Button(
+            _("Mark confidential"),
+            reverse("documents_mark_confidential", args=[page.pk]),
+            icon_name="warning",
+            priority=55,
+        )
 
 
 @hooks.register("after_create_page")
