@@ -7,3 +7,8 @@ class AssetsConfig(AppConfig):
 
     name = "assets"
     verbose_name = _("Media library")
+
+    def ready(self):
+        from assets.permissions import register_media_permission_policies
+
+        register_media_permission_policies()

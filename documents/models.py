@@ -12,12 +12,18 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from documents.forms import OfficialDocumentPageForm
 from documents.issuers import Issuer
 from portal.paginate import paginate, query_string_without_page
 from portal.text import TransliteratedSlugMixin
 from workflows.rules import PublicationRulesMixin
 
 DOCUMENTS_PER_PAGE = 20
+
+CONFIDENTIAL_WITH_FILES = _(
+    "A confidential document (văn bản mật) keeps only its register entry: remove every attached file "
+    "before saving. The files are then deleted from the server (Điều 5, 6)."
+)
 
 
 class DocumentType(models.TextChoices):
@@ -161,9 +167,22 @@ class OfficialDocumentPage(PublicationRulesMixin, TransliteratedSlugMixin, Page)
             ],
             heading=_("Document details"),
         ),
-        FieldPanel("summary"),
+        # What the editor must know about secrets is said on the panels (no migration to reword it).
+        FieldPanel(
+            "summary",
+            help_text=_(
+                "The abstract (“trích yếu”): what the document is about. For a confidential document write "
+                "only a neutral entry for the register (e.g. “Văn bản mật”), never its content."
+            ),
+        ),
         InlinePanel("attachments", label=_("Attached files")),
-        FieldPanel("confidential"),
+        FieldPanel(
+            "confidential",
+            help_text=_(
+                "A confidential document (văn bản mật) is never published nor stored here: only its register "
+                "entry is kept. Ticking this takes the document offline at once and deletes its files."
+            ),
+        ),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("number", boost=3),
@@ -177,6 +196,7 @@ class OfficialDocumentPage(PublicationRulesMixin, TransliteratedSlugMixin, Page)
 
     parent_page_types = ["documents.DocumentIndexPage"]
     subpage_types = []
+    base_form_class = OfficialDocumentPageForm
 
     class Meta:
         verbose_name = _("official document")
@@ -186,6 +206,46 @@ class OfficialDocumentPage(PublicationRulesMixin, TransliteratedSlugMixin, Page)
         super().clean()
         if self.effective_date and self.expiry_date and self.expiry_date < self.effective_date:
             raise ValidationError({"expiry_date": _("A document cannot expire before it takes effect.")})
+        if self.confidential and self.attachment_count():
+            raise ValidationError({"confidential": CONFIDENTIAL_WITH_FILES})
+
+    def attachment_count(self):
+        """Files attached as the editor left them in the admin form, else as they are on the page."""
+        in_form = getattr(self, "_attachments_in_form", None)
+        return in_form if in_form is not None else len(self.attachments.all())
+
+    # Ticking `confidential` takes the document offline at once (documents.services), on every
+    # path: the admin saves the page (a draft) or a revision (a live page: Save draft, Submit,
+    # Publish), and a script does either. Saves of a few fields (Wagtail's own bookkeeping, the
+    # takedown's own saves) are left alone.
+    def save(self, *args, **kwargs):
+        from documents.services import is_taking_offline, take_confidential_document_offline
+
+        whole = kwargs.get("update_fields") is None and self.confidential and not is_taking_offline(self)
+        # Wagtail validates only the title and slug of a page that is not live; the rule holds anyway.
+        if whole and self.attachment_count():
+            raise ValidationError({"confidential": CONFIDENTIAL_WITH_FILES})
+        stored_files = (
+            list(OfficialDocumentAttachment.objects.filter(page_id=self.pk).values_list("document_id", flat=True))
+            if whole and self.pk
+            else []
+        )
+        result = super().save(*args, **kwargs)
+        if whole:
+            self.takedown = take_confidential_document_offline(self, extra_document_ids=stored_files) or getattr(
+                self, "takedown", None
+            )
+        return result
+
+    def save_revision(self, *args, **kwargs):
+        from documents.services import is_taking_offline, take_confidential_document_offline
+
+        revision = super().save_revision(*args, **kwargs)
+        if self.confidential and not is_taking_offline(self):
+            self.takedown = take_confidential_document_offline(self, user=kwargs.get("user")) or getattr(
+                self, "takedown", None
+            )
+        return revision
 
     @property
     def validity(self):
@@ -237,6 +297,13 @@ class OfficialDocumentAttachment(Orderable):
     title = models.CharField(_("title"), max_length=255, blank=True)
 
     panels = [FieldPanel("document"), FieldPanel("title")]
+
+    def save(self, *args, **kwargs):
+        # The page's clean() refuses files on a confidential document; a script that adds the row
+        # directly is refused here (Điều 5, 6).
+        if self.page_id and OfficialDocumentPage.objects.filter(pk=self.page_id, confidential=True).exists():
+            raise ValidationError(CONFIDENTIAL_WITH_FILES)
+        return super().save(*args, **kwargs)
 
     @property
     def file_size(self):

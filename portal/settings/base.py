@@ -395,3 +395,6 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 # Documents go through Wagtail's serve view (privacy rules, attachment headers, CSP), never as
 # plain files of the media folder.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Media a live page uses is replaced only by the head (assets.permissions, issue 16.5).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "assets.forms.PortalImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "assets.forms.PortalDocumentForm"

@@ -62,3 +62,14 @@ def test_confidential_demo_document_stays_invisible(demo, client):
     assert client.get(f"/van-ban/{secret.slug}/").status_code == 404
     for path in ("/van-ban/", "/tim-kiem/?q=bi+mat", "/sitemap.xml"):
         assert secret.number not in client.get(path).content.decode()
+
+
+def test_the_demo_stores_no_secret(demo):
+    """Secrets are never stored (Điều 5, 6): the demo's confidential entry is register metadata only."""
+    from documents.services import attached_document_ids
+
+    for secret in OfficialDocumentPage.objects.filter(confidential=True):
+        assert not attached_document_ids(secret)
+        assert not secret.live and not secret.revisions.exclude(approved_go_live_at=None).exists()
+        for revision in secret.revisions.all():
+            assert not revision.content.get("attachments")
