@@ -297,6 +297,11 @@ QA_LOOKUP_WINDOW = 600  # seconds
 # is refused too (its token is replayable otherwise).
 QA_FORM_MIN_SECONDS = int(os.environ.get("QA_FORM_MIN_SECONDS", "3"))
 QA_FORM_MAX_AGE = 24 * 3600
+# One address gets at most this many receipt e-mails in 24 hours (anyone can type any address in
+# the form); further questions are stored but not acknowledged by e-mail (issue 16, item 8).
+QA_RECEIPTS_PER_ADDRESS_PER_DAY = int(os.environ.get("QA_RECEIPTS_PER_ADDRESS_PER_DAY", "5"))
+# The longest question the form takes, in characters (the request cap is 256 KB).
+QA_QUESTION_MAX_LENGTH = 10_000
 
 # Django groups of DESIGN §2: stable names that other tools rely on.
 GROUP_HEAD = "Trưởng Ban biên tập"
