@@ -14,7 +14,7 @@ from wagtail.search import index
 
 from portal.blocks import BodyStreamBlock
 from portal.paginate import paginate, query_string_without_page
-from portal.text import TransliteratedSlugMixin
+from portal.text import TransliteratedSlugMixin, has_control_characters
 from workflows.rules import PublicationRulesMixin
 
 NEWS_PER_PAGE = 10
@@ -65,7 +65,11 @@ class NewsIndexPage(TransliteratedSlugMixin, Page):
             articles = articles.filter(category=category)
         else:
             category = ""
-        tag = request.GET.get("tag", "")
+        # A tag name is at most 100 characters (taggit); one with a control character matches
+        # nothing and would make PostgreSQL fail (NUL), so it is ignored.
+        tag = request.GET.get("tag", "")[:100]
+        if has_control_characters(tag):
+            tag = ""
         if tag:
             articles = articles.filter(tags__name=tag)
         context.update(

@@ -7,3 +7,8 @@ class PortalConfig(AppConfig):
 
     name = "portal"
     verbose_name = _("Portal")
+
+    def ready(self):
+        from portal.spreadsheets import harden_wagtail_exports
+
+        harden_wagtail_exports()

@@ -60,6 +60,7 @@ class QuestionForm(forms.ModelForm):
         self.initial["form_token"] = make_form_token(now)
         for field in self.fields.values():
             field.error_messages["required"] = _("Please fill in this field.")
+        self.fields["body"].widget.attrs["maxlength"] = settings.QA_QUESTION_MAX_LENGTH
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()
@@ -73,10 +74,20 @@ class QuestionForm(forms.ModelForm):
             raise forms.ValidationError(_("Please write a phone number with digits only, e.g. 0912 345 678."))
         return phone
 
+    def clean_title(self):
+        # One line: the title is repeated in the receipt e-mail, where line breaks would let the
+        # sender write paragraphs of their own in the commune's name.
+        return " ".join(self.cleaned_data["title"].split())
+
     def clean_body(self):
         body = self.cleaned_data["body"].strip()
         if len(body) < 20:
             raise forms.ValidationError(_("Please describe your question in at least 20 characters."))
+        if len(body) > settings.QA_QUESTION_MAX_LENGTH:
+            raise forms.ValidationError(
+                _("Please keep your question under %(limit)s characters.")
+                % {"limit": f"{settings.QA_QUESTION_MAX_LENGTH:,}".replace(",", ".")}
+            )
         return body
 
     def clean(self):

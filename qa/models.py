@@ -236,3 +236,23 @@ class QAPage(TransliteratedSlugMixin, Page):
     class Meta:
         verbose_name = _("answer page")
         verbose_name_plural = _("answer pages")
+
+
+class UsedFormToken(models.Model):
+    """A question form that was already sent: each form load is accepted once (issue 16, item 8).
+
+    A replay of the same form (an attacker's loop, or a resident's double click) creates no second
+    question and no second e-mail; it is shown the confirmation of the question it sent.
+    Rows older than the form's lifetime (QA_FORM_MAX_AGE) are deleted: those tokens have expired.
+    """
+
+    token_id = models.CharField(max_length=64, unique=True)
+    question = models.ForeignKey(Question, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    used_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("used form token")
+        verbose_name_plural = _("used form tokens")
+
+    def __str__(self):
+        return self.token_id

@@ -1,11 +1,14 @@
 """Spam and flood protection for the public forms, without third-party services or picture puzzles.
 
 Three layers (DESIGN §8): a honeypot field people never see, a signed time token (a bot posts
-at once or replays an old form), and a per-address rate limit in the Django cache. Each refusal
+at once or replays an old form; each token is accepted once, qa.models.UsedFormToken), and a
+per-address rate limit in the Django cache. Each refusal
 is shown to the person with the form kept, so a real resident is never silently dropped.
 """
 
+import hashlib
 import logging
+import secrets
 import time
 
 from django.conf import settings
@@ -20,18 +23,35 @@ TOKEN_SALT = "qa.question-form"
 
 
 def make_form_token(now=None):
-    """A signed token carrying the time the form was shown."""
+    """A signed token carrying the time the form was shown and a random id (one use per form load)."""
     issued = int(now if now is not None else time.time())
-    return signing.dumps(issued, salt=TOKEN_SALT)
+    return signing.dumps({"t": issued, "id": secrets.token_urlsafe(16)}, salt=TOKEN_SALT)
+
+
+def _read_form_token(token):
+    """(time shown, id) of a genuine token, or None when it is missing or forged."""
+    try:
+        value = signing.loads(token, salt=TOKEN_SALT)
+        if isinstance(value, dict):
+            return int(value["t"]), str(value["id"])[:64]
+        # A form shown before tokens had an id: its id is the token itself.
+        return int(value), hashlib.sha256(token.encode()).hexdigest()[:64]
+    except (signing.BadSignature, TypeError, ValueError, KeyError, AttributeError):
+        return None
 
 
 def form_token_age(token, now=None):
     """Seconds since the form was shown, or None when the token is missing or forged."""
-    try:
-        issued = int(signing.loads(token, salt=TOKEN_SALT))
-    except (signing.BadSignature, TypeError, ValueError):
+    read = _read_form_token(token)
+    if read is None:
         return None
-    return (now if now is not None else time.time()) - issued
+    return (now if now is not None else time.time()) - read[0]
+
+
+def form_token_id(token):
+    """The id that makes a form load usable once (qa.models.UsedFormToken), or None."""
+    read = _read_form_token(token)
+    return read[1] if read else None
 
 
 def client_address(request):

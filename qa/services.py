@@ -5,13 +5,14 @@ enqueues the sending only after commit (DESIGN §6 "nothing lost").
 """
 
 import logging
+import re
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -20,7 +21,7 @@ from wagtail.coreutils import cautious_slugify
 from wagtail.log_actions import log
 from wagtail.models import GroupPagePermission, Locale
 
-from qa.models import OutboxEmail, QAIndexPage, QAPage, Question, QuestionStatus
+from qa.models import OutboxEmail, QAIndexPage, QAPage, Question, QuestionStatus, UsedFormToken
 
 logger = logging.getLogger(__name__)
 
@@ -115,13 +116,64 @@ def submit_question(data):
     """
     question = Question.objects.create(**data)
     question.refresh_from_db()
-    queue_email(
-        question.email,
-        "question_received",
-        {"question": question, "lookup_url": lookup_url(question)},
-        question=question,
-    )
+    if question.email and receipt_allowed(question):
+        queue_email(
+            question.email,
+            "question_received",
+            {"question": question, "lookup_url": lookup_url(question)},
+            question=question,
+        )
     return question
+
+
+def receipt_allowed(question):
+    """Whether the receipt e-mail of `question` may go out: one address gets a bounded number a day.
+
+    Anyone can type any address in the public form, so without a bound the commune's mail server
+    would write to a stranger as often as someone sends the form. Counted over the last 24 hours,
+    with "name+anything@" counted as "name@" (the same mailbox). Beyond the bound the question is
+    stored as usual (the desk sees it), only the receipt is not sent, and that is logged.
+    """
+    local, _at, domain = question.email.rpartition("@")
+    mailbox = rf"^{re.escape(local.split('+', 1)[0])}(\+[^@]*)?@{re.escape(domain)}$"
+    since = question.received_at - timezone.timedelta(days=1)
+    earlier = Question.objects.filter(email__iregex=mailbox, received_at__gt=since).exclude(pk=question.pk).count()
+    if earlier < settings.QA_RECEIPTS_PER_ADDRESS_PER_DAY:
+        return True
+    logger.warning(
+        "Question %s stored without its receipt e-mail: its address already had %s questions in 24 hours",
+        question.pk,
+        earlier,
+    )
+    return False
+
+
+def question_of_used_token(token_id):
+    """The question already sent from the form load `token_id`, or None if that form was not used."""
+    used = UsedFormToken.objects.filter(token_id=token_id).select_related("question").first()
+    return used.question if used is not None else None
+
+
+@transaction.atomic
+def submit_question_once(data, token_id):
+    """Store the question of one form load at most once; returns (question, created).
+
+    A second submission of the same form — a double click, or a replay — creates no question and
+    no e-mail and gets the first one's question. The token's row is inserted in the same
+    transaction as the question, so of two concurrent submissions only one gets past the unique id.
+    """
+    UsedFormToken.objects.filter(
+        used_at__lt=timezone.now() - timezone.timedelta(seconds=settings.QA_FORM_MAX_AGE)
+    ).delete()
+    try:
+        with transaction.atomic():
+            used = UsedFormToken.objects.create(token_id=token_id)
+    except IntegrityError:
+        return question_of_used_token(token_id), False
+    question = submit_question(data)
+    used.question = question
+    used.save(update_fields=["question"])
+    return question, True
 
 
 def is_board(user):

@@ -8,9 +8,10 @@ from django.views.decorators.cache import never_cache
 from qa import services
 from qa.forms import LookupForm, QuestionForm
 from qa.models import Question
-from qa.protection import client_address, lookup_limit, make_form_token, submission_limit
+from qa.protection import client_address, form_token_id, lookup_limit, make_form_token, submission_limit
 
 SESSION_KEY = "qa_submitted_question"
+SENT_AGAIN_KEY = "qa_submitted_again"
 
 
 @never_cache
@@ -20,14 +21,19 @@ def ask_question(request):
     address = client_address(request)
     if request.method == "POST":
         form = QuestionForm(request.POST)
-        # Counted only when accepted (a resident correcting mistakes is not a flood), and counted
-        # before storing, so that concurrent posts from one address cannot slip past the limit.
-        if not limit.is_exceeded(address) and form.is_valid() and limit.hit(address) <= limit.limit:
-            data = {key: value for key, value in form.cleaned_data.items() if key not in ("website", "form_token")}
-            question = services.submit_question(data)
-            # Post/redirect/get: reloading the confirmation must not send the question twice.
-            request.session[SESSION_KEY] = question.pk
-            return redirect("qa:sent")
+        if not limit.is_exceeded(address) and form.is_valid():
+            token_id = form_token_id(form.data.get("form_token", ""))
+            # A form load is accepted once: sent again (a double click, a replay), it shows the
+            # confirmation of the question it already sent and creates nothing, counts nothing.
+            sent_before = services.question_of_used_token(token_id)
+            if sent_before is not None:
+                return show_confirmation(request, sent_before, again=True)
+            # Counted only when accepted (a resident correcting mistakes is not a flood), and counted
+            # before storing, so that concurrent posts from one address cannot slip past the limit.
+            if limit.hit(address) <= limit.limit:
+                data = {key: value for key, value in form.cleaned_data.items() if key not in ("website", "form_token")}
+                question, created = services.submit_question_once(data, token_id)
+                return show_confirmation(request, question, again=not created)
         rate_limited = limit.is_exceeded(address)
         # Shown back with what was typed and a fresh time token, never silently dropped.
         form.data = form.data.copy()
@@ -37,13 +43,21 @@ def ask_question(request):
     return render(request, "qa/question_form.html", {"form": QuestionForm()})
 
 
+def show_confirmation(request, question, again=False):
+    """Post/redirect/get: reloading the confirmation must not send the question twice."""
+    request.session[SESSION_KEY] = question.pk
+    request.session[SENT_AGAIN_KEY] = again
+    return redirect("qa:sent")
+
+
 @never_cache
 def question_sent(request):
     """The confirmation, shown once to the person who sent the question (the code is in the session)."""
     question = Question.objects.filter(pk=request.session.get(SESSION_KEY)).first()
     if question is None:
         return redirect("qa:ask")
-    return render(request, "qa/question_sent.html", {"question": question})
+    context = {"question": question, "sent_again": request.session.pop(SENT_AGAIN_KEY, False)}
+    return render(request, "qa/question_sent.html", context)
 
 
 @never_cache

@@ -21,6 +21,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from portal.numbers import format_money, format_number, format_percent
+from portal.spreadsheets import pdf_text
 from reports.charts import report_charts
 
 FONT = "DejaVuSans"
@@ -52,6 +53,11 @@ STYLES = {
 }
 
 
+def _markup(value):
+    """People's text (names, titles) for a Paragraph: no control characters, markup escaped."""
+    return escape(pdf_text(value))
+
+
 def format_date(day):
     return dateformat.format(day, "d/m/Y")
 
@@ -60,9 +66,9 @@ def _table(headings, rows, numeric_from=1):
     """A table with a bold header row; columns from `numeric_from` on are right-aligned."""
     cell = STYLES["cell"]
     # Paragraph reads a little markup: names and titles are escaped.
-    data = [[Paragraph(f"<b>{escape(str(heading))}</b>", cell) for heading in headings]]
+    data = [[Paragraph(f"<b>{_markup(heading)}</b>", cell) for heading in headings]]
     data += [
-        [Paragraph(escape(str(value)), cell) if index < numeric_from else str(value) for index, value in enumerate(row)]
+        [Paragraph(_markup(value), cell) if index < numeric_from else str(value) for index, value in enumerate(row)]
         for row in rows
     ]
     table = Table(data, repeatRows=1, hAlign="LEFT")
@@ -97,7 +103,11 @@ def _chart(chart, caption=True):
     bars = Group()
     for bar in chart.bars:
         text_y = chart.height - bar.text_y
-        bars.add(String(chart.label_x, text_y, bar.label, fontName=FONT, fontSize=CHART_FONT_SIZE, textAnchor="end"))
+        bars.add(
+            String(
+                chart.label_x, text_y, pdf_text(bar.label), fontName=FONT, fontSize=CHART_FONT_SIZE, textAnchor="end"
+            )
+        )
         if bar.width:
             top = chart.height - bar.y - chart.bar_height
             bars.add(Rect(chart.bar_x, top, bar.width, chart.bar_height, fillColor=BAR_COLOUR, strokeColor=None))
@@ -106,7 +116,7 @@ def _chart(chart, caption=True):
     drawing = Drawing(chart.width * scale, chart.height * scale)
     drawing.add(bars)
     drawing.hAlign = "LEFT"
-    heading = [Paragraph(escape(chart.title), STYLES["caption"])] if caption else []
+    heading = [Paragraph(_markup(chart.title), STYLES["caption"])] if caption else []
     return [*heading, drawing, Spacer(1, 3 * mm)]
 
 
@@ -117,7 +127,7 @@ def deadline_cells(label, row):
 
 def _header(report):
     return [
-        Paragraph(escape(report.agency), STYLES["agency"]),
+        Paragraph(_markup(report.agency), STYLES["agency"]),
         Paragraph(_("PERIODIC REPORT"), STYLES["title"]),
         Paragraph(report.period.label, STYLES["period"]),
         Paragraph(

@@ -1,5 +1,6 @@
 """The periodic report as an Excel workbook (openpyxl), for the Party Committee and the accountant.
 
+Names and titles are written by portal.spreadsheets.write_cell (text stays text, issue 16).
 Numbers are real numeric cells (the reader's Excel shows them with its own separators),
 percentages are ratios formatted "0.0%", dates are date cells shown dd/mm/yyyy.
 """
@@ -12,6 +13,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from portal.spreadsheets import write_cell
+
 INTEGER = "#,##0"
 PERCENT = "0.0%"
 DATE = "dd/mm/yyyy"
@@ -22,11 +25,11 @@ TITLE = Font(bold=True, size=14)
 def _write_table(sheet, headings, rows, formats, start_row=1):
     """Bold headings, then rows; `formats` gives each column's number format (None for text)."""
     for column, heading in enumerate(headings, start=1):
-        cell = sheet.cell(row=start_row, column=column, value=str(heading))
+        cell = write_cell(sheet.cell(row=start_row, column=column), str(heading))
         cell.font = BOLD
     for offset, row in enumerate(rows, start=1):
         for column, value in enumerate(row, start=1):
-            cell = sheet.cell(row=start_row + offset, column=column, value=value)
+            cell = write_cell(sheet.cell(row=start_row + offset, column=column), value)
             number_format = formats[column - 1]
             if number_format and value is not None:
                 cell.number_format = number_format
@@ -49,7 +52,7 @@ def _sheet(workbook, title, headings, rows, formats, widths):
 def _summary(workbook, report):
     sheet = workbook.active
     sheet.title = _("Summary")
-    sheet["A1"] = report.agency
+    write_cell(sheet["A1"], report.agency)
     sheet["A1"].font = BOLD
     sheet["A2"] = _("PERIODIC REPORT")
     sheet["A2"].font = TITLE

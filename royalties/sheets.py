@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter
 from home.models import PortalSettings
 from portal.dates import local_date, local_today
 from portal.numbers import format_money
+from portal.spreadsheets import write_cell
 from royalties.models import BaseSalary, RoyaltyEntry
 from royalties.words import vietnamese_words
 
@@ -122,7 +123,7 @@ class _SheetWriter:
     def put(self, row, text, font=None, center=True, columns=(1, 8)):
         """Text in `row`, merged across `columns`."""
         first, last = columns
-        cell = self.ws.cell(row=row, column=first, value=text)
+        cell = write_cell(self.ws.cell(row=row, column=first), text)
         cell.font = font or self.normal
         cell.alignment = Alignment(horizontal="center" if center else "left", wrap_text=True)
         if last > first:
@@ -136,7 +137,8 @@ class _SheetWriter:
     def table_row(self, values, font=None, formats=None):
         formats = formats or {}
         for column, value in enumerate(values, start=1):
-            cell = self.ws.cell(row=self.row, column=column, value=value)
+            # Titles and names are people's text: never a formula, never a control character.
+            cell = write_cell(self.ws.cell(row=self.row, column=column), value)
             cell.font = font or self.normal
             cell.border = self.box
             if column in formats:

@@ -4,6 +4,7 @@ from django.template.response import TemplateResponse
 
 from portal.paginate import paginate, query_string_without_page
 from portal.search.services import SEARCH_KINDS, documents_numbered, search_site
+from portal.text import strip_control_characters
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -11,7 +12,8 @@ MAX_QUERY_LENGTH = 200
 
 def search(request):
     """Search news, documents and answers; a document number typed exactly is shown first."""
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    # Control characters are removed (PostgreSQL refuses NUL), should one get past the middleware.
+    query = strip_control_characters(request.GET.get("q", "")).strip()[:MAX_QUERY_LENGTH]
     kind = request.GET.get("loai", "")
     if kind not in SEARCH_KINDS:
         kind = ""

@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Size caps, and control characters refused or removed on the public site (issue 16).
+    "portal.middleware.HostileInputMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.middleware.AdminAccessMiddleware",
@@ -185,6 +187,17 @@ STORAGES = {
 }
 # Complex page editors exceed Django's default of 1000 fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Request size caps (issue 16, item 8), checked by portal.middleware.HostileInputMiddleware on the
+# Content-Length before anything is read. Django's own limits cover only form fields kept in
+# memory, not uploaded file parts, which it streams to disk however large. The public site takes
+# no files: 256 KB holds the longest question. The admin's cap sits above the largest upload
+# Wagtail accepts (documents 20 MB, images 10 MB, see WAGTAILDOCS_MAX_UPLOAD_SIZE below), so
+# Wagtail's own message still explains a document that is too large. nginx in front: set
+# `client_max_body_size 32m;` (see docs/security.md).
+PORTAL_PUBLIC_MAX_REQUEST_SIZE = 256 * 1024
+PORTAL_ADMIN_MAX_REQUEST_SIZE = 32 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # form fields kept in memory (Django's default, now explicit)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # larger uploads go to a temporary file
 
 # Cache: Redis when REDIS_URL is set (shared between web processes), else local memory.
 # The site must keep serving while Redis is down (issue 16): the backend treats an unavailable
@@ -312,6 +325,11 @@ QA_LOOKUP_WINDOW = 600  # seconds
 # is refused too (its token is replayable otherwise).
 QA_FORM_MIN_SECONDS = int(os.environ.get("QA_FORM_MIN_SECONDS", "3"))
 QA_FORM_MAX_AGE = 24 * 3600
+# One address gets at most this many receipt e-mails in 24 hours (anyone can type any address in
+# the form); further questions are stored but not acknowledged by e-mail (issue 16, item 8).
+QA_RECEIPTS_PER_ADDRESS_PER_DAY = int(os.environ.get("QA_RECEIPTS_PER_ADDRESS_PER_DAY", "5"))
+# The longest question the form takes, in characters (the request cap is 256 KB).
+QA_QUESTION_MAX_LENGTH = 10_000
 
 # Django groups of DESIGN §2: stable names that other tools rely on.
 GROUP_HEAD = "Trưởng Ban biên tập"
