@@ -12,7 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.log_actions import log
-from wagtail.models import Page, ReferenceIndex, WorkflowState
+from wagtail.models import Page, ReferenceIndex
 from wagtail.search.backends import get_search_backends
 
 TAKEN_OFFLINE_ACTION = "documents.confidential_taken_offline"
@@ -24,24 +24,16 @@ class Takedown:
 
     unpublished: bool = False
     cancelled_schedules: list = field(default_factory=list)
-    cancelled_workflow: bool = False
     deleted_files: list = field(default_factory=list)
     detached_files: list = field(default_factory=list)
 
     def __bool__(self):
-        return bool(
-            self.unpublished
-            or self.cancelled_schedules
-            or self.cancelled_workflow
-            or self.deleted_files
-            or self.detached_files
-        )
+        return bool(self.unpublished or self.cancelled_schedules or self.deleted_files or self.detached_files)
 
     def as_log_data(self):
         return {
             "unpublished": self.unpublished,
             "cancelled_schedules": self.cancelled_schedules,
-            "cancelled_workflow": self.cancelled_workflow,
             # Ids only: the titles of a secret document's files may themselves be sensitive.
             "deleted_files": self.deleted_files,
             "detached_files": self.detached_files,
@@ -84,11 +76,12 @@ def take_confidential_document_offline(page, user=None, extra_document_ids=()):
     """Withdraw a confidential document from the public at once and keep only its register entry.
 
     `page` is the document as the editor left it (its `confidential` box ticked). The document is
-    unpublished, every scheduled publication is cancelled, a moderation in progress is cancelled,
-    its files are detached and deleted from storage (a file another page also uses is only
-    detached), older revisions lose their attachments, the search index forgets it, and the whole
-    is written to Wagtail's audit log. Returns a `Takedown` (falsy when there was nothing to do),
-    so running it again is harmless.
+    unpublished, every scheduled publication is cancelled, its files are detached and deleted from
+    storage (a file another page also uses is only detached), older revisions lose their
+    attachments, the search index forgets it, and the whole is written to Wagtail's audit log.
+    A moderation in progress is left alone: the head's approval of a confidential document is
+    refused with the reason (workflows.rules), which tells the person who submitted it.
+    Returns a `Takedown` (falsy when there was nothing to do), so running it again is harmless.
     """
     from assets.models import PortalDocument
     from documents.models import OfficialDocumentAttachment, OfficialDocumentPage
@@ -108,13 +101,6 @@ def take_confidential_document_offline(page, user=None, extra_document_ids=()):
             revision.approved_go_live_at = None
             # Wagtail logs each cancellation ("wagtail.schedule.cancel"), as its own unschedule view does.
             revision.save(user=user, update_fields=["approved_go_live_at"])
-        page.go_live_at = None
-
-        # Read afresh: the page caches it, and Submit starts moderation after the first takedown.
-        workflow_state = WorkflowState.objects.active().for_instance(page).first()
-        if workflow_state is not None:
-            workflow_state.cancel(user=user)
-            done.cancelled_workflow = True
 
         # Detach in memory: the save below commits it (modelcluster writes child relations).
         page.attachments = []

@@ -16,7 +16,7 @@ class MarkConfidentialView(WagtailAdminTemplateMixin, TemplateView):
     Wagtail locks a page scheduled for publication against every edit, and a page in moderation
     against most people; a secret must still come down at once. Whoever may edit the document
     may take it down: its latest version is marked confidential without its files, which runs
-    documents.services.take_confidential_document_offline (schedule, moderation, files, log).
+    documents.services.take_confidential_document_offline (publication, schedule, files, log).
     """
 
     template_name = "documents/admin/confirm_confidential.html"

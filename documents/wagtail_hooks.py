@@ -40,7 +40,7 @@ def register_confidential_log_actions(actions):
     actions.register_action(
         TAKEN_OFFLINE_ACTION,
         _("Taken offline as confidential"),
-        _("Marked confidential: taken offline, schedule and moderation cancelled, files deleted"),
+        _("Marked confidential: taken offline, schedule cancelled, files deleted"),
     )
 
 
@@ -54,8 +54,6 @@ def tell_editor_about_takedown(request, page):
         parts.append(str(_("it was unpublished")))
     if takedown.cancelled_schedules:
         parts.append(str(_("its scheduled publication was cancelled")))
-    if takedown.cancelled_workflow:
-        parts.append(str(_("its approval was cancelled")))
     if takedown.deleted_files:
         count = len(takedown.deleted_files)
         parts.append(ngettext("%(count)d file was deleted", "%(count)d files were deleted", count) % {"count": count})
@@ -113,14 +111,4 @@ def after_create_confidential_document(request, page):
 
 @hooks.register("after_edit_page")
 def after_edit_confidential_document(request, page):
-    """Also withdraws again what the edit started afterwards (Submit starts moderation after saving)."""
-    from documents.models import OfficialDocumentPage
-    from documents.services import take_confidential_document_offline
-
-    if isinstance(page, OfficialDocumentPage) and page.confidential:
-        again = take_confidential_document_offline(page, user=request.user)
-        if again:
-            page.takedown = page.takedown if getattr(page, "takedown", None) else again
-            if again.cancelled_workflow:
-                page.takedown.cancelled_workflow = True
     tell_editor_about_takedown(request, page)
