@@ -39,9 +39,20 @@ def test_compiled_catalog_matches_the_source():
     assert compiled == source, "run: python manage.py compile_catalog"
 
 
+# What makemessages reads: everything but local state, the tests and the catalogs themselves.
+SOURCE_IGNORED = shutil.ignore_patterns(
+    ".git", ".venv", "venv", "var", "media", "static_collected", "node_modules", "tests", "locale", "__pycache__"
+)
+
+
 def test_catalog_is_not_stale(tmp_path):
     require_service(shutil.which("xgettext"), "GNU gettext (xgettext) is not installed")
-    work = tmp_path / "locale"
+    # makemessages writes a file's messages into the catalog of the nearest `locale/` above it,
+    # whatever LOCALE_PATHS says, so it runs on a copy of the sources with a copy of the catalog:
+    # run in place, it rewrote the committed catalog and compared that with itself.
+    source = tmp_path / "src"
+    shutil.copytree(settings.BASE_DIR, source, ignore=SOURCE_IGNORED)
+    work = source / "locale"
     shutil.copytree(CATALOG.parent.parent.parent, work)
     subprocess.run(
         [
@@ -56,7 +67,7 @@ def test_catalog_is_not_stale(tmp_path):
             "--ignore=static_collected",
             "--ignore=tests",
         ],
-        cwd=settings.BASE_DIR,
+        cwd=source,
         check=True,
         capture_output=True,
         env={**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.test", "PORTAL_LOCALE_DIR": str(work)},
