@@ -51,6 +51,8 @@ def publication_problems(page):
             problems.append(MISSING_SOURCE)
         if not page.event_date:
             problems.append(MISSING_EVENT_DATE)
+    # Content opts in with its own rules (e.g. qa.QAPage: the resident's consent, Điều 8đ).
+    problems.extend(getattr(page, "extra_publication_problems", list)())
     return problems
 
 
