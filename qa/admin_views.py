@@ -62,10 +62,11 @@ class QuestionPermissionPolicy(ModelPermissionPolicy):
 
 
 class QuestionFilterSet(WagtailFilterSet):
-    """Status, topic, overdue and assignee filters of the desk."""
+    """Status, topic, channel, overdue and assignee filters of the desk."""
 
     status = django_filters.ChoiceFilter(label=gettext_lazy("Status"), choices=QuestionStatus.choices)
     topic = django_filters.ChoiceFilter(label=gettext_lazy("Topic"), choices=Topic.choices)
+    channel = django_filters.ChoiceFilter(label=gettext_lazy("Received by"), choices=Channel.choices)
     overdue = django_filters.BooleanFilter(label=gettext_lazy("Overdue"), method="filter_overdue")
     assignee = django_filters.ModelChoiceFilter(
         label=gettext_lazy("Assigned to"), queryset=lambda request: services.assignable_users()
@@ -73,7 +74,7 @@ class QuestionFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Question
-        fields = ["status", "topic", "overdue", "assignee"]
+        fields = ["status", "topic", "channel", "overdue", "assignee"]
 
     def filter_overdue(self, queryset, name, value):
         if value is None:

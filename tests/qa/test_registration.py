@@ -167,3 +167,11 @@ def test_closing_in_time_is_not_late(people, pinned_today):
     services.close_question(question, "Trùng câu hỏi đã trả lời.", by=people["member"])
     question.refresh_from_db()
     assert question.closed_at is not None and not question.is_late()
+
+
+def test_the_desk_filters_by_channel(client, people):
+    by_phone = QuestionFactory(channel=Channel.PHONE, title="Hỏi qua điện thoại về trợ cấp")
+    by_web = QuestionFactory(title="Hỏi trên cổng về giống chè")
+    log_in(client, people["member"])
+    content = client.get("/admin/qa_question/", {"channel": "phone"}).content.decode()
+    assert by_phone.tracking_code in content and by_web.tracking_code not in content
