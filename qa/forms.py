@@ -32,7 +32,7 @@ class QuestionForm(forms.ModelForm):
         labels = {
             "name": _("Full name"),
             "email": _("E-mail"),
-            "phone": _("Phone (optional)"),
+            "phone": _("Phone"),
             "address": _("Address (optional)"),
             "topic": _("Topic"),
             "title": _("Title of your question"),
@@ -42,7 +42,10 @@ class QuestionForm(forms.ModelForm):
             ),
         }
         help_texts = {
-            "email": _("We send the tracking code and the answer to this address."),
+            "email": _(
+                "We send the tracking code and the answer to this address. No e-mail? Give a phone number "
+                "and keep the tracking code shown after sending."
+            ),
             "consent_to_publish": "",
         }
         widgets = {
@@ -92,6 +95,10 @@ class QuestionForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        # E-mail is optional (DESIGN §6), but the commune must be able to reach the resident somehow.
+        if not cleaned.get("email") and not cleaned.get("phone") and not self.has_error("email"):
+            if not self.has_error("phone"):
+                self.add_error("email", _("Please give an e-mail address or a phone number, so that we can reach you."))
         if self.cleaned_data.get("website"):
             # Shown, never silently dropped: a person whose browser filled it can clear it.
             self.add_error("website", _("This field must stay empty. Please clear it and send your question again."))

@@ -4,7 +4,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -13,8 +13,17 @@ from wagtail.search import index
 
 from portal.paginate import paginate, query_string_without_page
 from portal.text import TransliteratedSlugMixin
+from qa.privacy import consent_problems
+from workflows.rules import PublicationRulesMixin
 
 ANSWERS_PER_PAGE = 10
+
+# What the draft of an answer to a non-consenting resident says instead of the resident's words;
+# the page cannot be published until the official replaces it (qa.privacy.consent_problems).
+GENERAL_QUESTION_PLACEHOLDER = _(
+    "[Write here, in general terms, what the resident asked. Do not copy the resident's words: "
+    "the resident did not agree to publish the question.]"
+)
 
 # No 0/O or 1/I/L: residents read the code aloud on the phone or copy it by hand.
 TRACKING_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -50,6 +59,16 @@ class QuestionStatus(models.TextChoices):
 OPEN_STATUSES = (QuestionStatus.RECEIVED, QuestionStatus.ASSIGNED)
 
 
+class Channel(models.TextChoices):
+    """How the commune received a question: Điều 8đ's clock starts "kể từ khi tiếp nhận", by any channel."""
+
+    WEB = "web", _("Portal")
+    PHONE = "phone", _("Telephone")
+    LETTER = "letter", _("Letter")
+    EMAIL = "email", _("E-mail")
+    DESK = "desk", _("One-stop desk")
+
+
 class QuestionQuerySet(models.QuerySet):
     """Filters of the questions desk."""
 
@@ -69,16 +88,18 @@ class QuestionQuerySet(models.QuerySet):
 
 
 class Question(models.Model):
-    """A question sent by a resident through the public form.
+    """A resident's question, sent through the public form or registered by the board.
 
     Name, e-mail, phone and address are personal data: they never appear on a public page.
+    Without `consent_to_publish` the question's own words never do either (DESIGN §6).
     """
 
     tracking_code = models.CharField(
         _("tracking code"), max_length=20, unique=True, default=generate_tracking_code, editable=False
     )
     name = models.CharField(_("full name"), max_length=150)
-    email = models.EmailField(_("e-mail"))
+    # Optional: a resident without e-mail follows the question by phone or with the tracking code.
+    email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
     address = models.CharField(_("address"), max_length=255, blank=True)
     topic = models.CharField(_("topic"), max_length=30, choices=Topic.choices, default=Topic.OTHER)
@@ -88,6 +109,13 @@ class Question(models.Model):
         _("consent to publish"),
         default=False,
         help_text=_("The resident agrees that the question (without personal data) is published with its answer."),
+    )
+    channel = models.CharField(
+        _("received by"),
+        max_length=10,
+        choices=Channel.choices,
+        default=Channel.WEB,
+        help_text=_("How the commune received the question."),
     )
     status = models.CharField(
         _("status"), max_length=20, choices=QuestionStatus.choices, default=QuestionStatus.RECEIVED
@@ -128,6 +156,20 @@ class Question(models.Model):
 
     def is_overdue(self, today=None):
         return self.is_open and self.due_date is not None and self.due_date < (today or timezone.localdate())
+
+    @property
+    def finished_at(self):
+        """When the commune replied: the answer's publication, or the closing of the question."""
+        return self.answered_at or self.closed_at
+
+    def is_late(self, today=None):
+        """Overdue while open, or answered or closed after its due date (Điều 8đ counts both)."""
+        if self.due_date is None:
+            return False
+        if self.is_open:
+            return self.is_overdue(today)
+        finished = self.finished_at
+        return finished is not None and timezone.localdate(finished) > self.due_date
 
     def published_answer(self):
         """The live, public answer page, if the board has published one."""
@@ -193,8 +235,12 @@ class QAIndexPage(TransliteratedSlugMixin, Page):
         return context
 
 
-class QAPage(TransliteratedSlugMixin, Page):
-    """A published answer to a resident's question, without the resident's personal data."""
+class QAPage(PublicationRulesMixin, TransliteratedSlugMixin, Page):
+    """A published answer to a resident's question, without the resident's personal data.
+
+    When the resident did not consent to publication, the page may not repeat the resident's
+    words: every publish path refuses it (`extra_publication_problems`, workflows.rules).
+    """
 
     topic = models.CharField(_("topic"), max_length=30, choices=Topic.choices, default=Topic.OTHER)
     question_text = models.TextField(
@@ -232,6 +278,12 @@ class QAPage(TransliteratedSlugMixin, Page):
 
     parent_page_types = ["qa.QAIndexPage"]
     subpage_types = []
+
+    def extra_publication_problems(self):
+        """The consent rule of DESIGN §6, checked by workflows.rules on every publish path."""
+        with translation.override(settings.LANGUAGE_CODE):
+            placeholder = str(GENERAL_QUESTION_PLACEHOLDER)
+        return consent_problems(self, placeholder)
 
     class Meta:
         verbose_name = _("answer page")

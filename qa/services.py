@@ -4,6 +4,7 @@ Every service that tells someone something writes an `OutboxEmail` in its own tr
 enqueues the sending only after commit (DESIGN §6 "nothing lost").
 """
 
+import datetime
 import logging
 import re
 
@@ -17,11 +18,22 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from wagtail.coreutils import cautious_slugify
 from wagtail.log_actions import log
 from wagtail.models import GroupPagePermission, Locale
+from wagtail.rich_text import expand_db_html, get_text_for_indexing
 
-from qa.models import OutboxEmail, QAIndexPage, QAPage, Question, QuestionStatus, UsedFormToken
+from portal.text import vietnamese_slugify
+from qa.models import (
+    GENERAL_QUESTION_PLACEHOLDER,
+    OutboxEmail,
+    QAIndexPage,
+    QAPage,
+    Question,
+    QuestionStatus,
+    UsedFormToken,
+)
+from qa.privacy import scrub
+from workflows.deadlines import ANSWER, due_date
 
 logger = logging.getLogger(__name__)
 
@@ -38,8 +50,11 @@ def lookup_url(question):
 def queue_email(recipient, template, context, question=None):
     """Render an e-mail in Vietnamese, store it in the outbox and send it once the transaction commits.
 
-    The templates are `templates/qa/emails/<template>_subject.txt` and `<template>.txt`.
+    The templates are `templates/qa/emails/<template>_subject.txt` and `<template>.txt`. A resident
+    who gave no e-mail address (it is optional, DESIGN §6) is sent nothing: returns None.
     """
+    if not (recipient or "").strip():
+        return None
     with translation.override(settings.LANGUAGE_CODE):
         subject = " ".join(render_to_string(f"qa/emails/{template}_subject.txt", context).split())
         body = render_to_string(f"qa/emails/{template}.txt", context)
@@ -175,6 +190,46 @@ def submit_question_once(data, token_id):
     used.save(update_fields=["question"])
     return question, True
 
+# Registration accepts no date before this: a typing slip (e.g. "1926"), not a real question.
+EARLIEST_RECEIVED = datetime.date(2000, 1, 1)
+
+
+def received_moment(received_on, now=None):
+    """When a question registered for `received_on` (a local date) counts as received.
+
+    Today's questions keep the moment of registration; an earlier date counts from noon of that
+    day in Asia/Ho_Chi_Minh, which only its local date matters for (Điều 8đ, DESIGN §5).
+    """
+    now = now or timezone.now()
+    if received_on >= timezone.localdate(now):
+        return now
+    return datetime.datetime.combine(received_on, datetime.time(12, 0), tzinfo=timezone.get_current_timezone())
+
+
+@transaction.atomic
+def register_question(data, received_on, *, by, now=None):
+    """Register a question the commune received by phone, letter, e-mail or at the one-stop desk.
+
+    Its 15 working days run from `received_on`, the day the commune received it (Điều 8đ "kể từ
+    khi tiếp nhận"), not from the day it is typed in. A resident with an e-mail gets the receipt.
+    """
+    if not is_board(by):
+        raise PermissionDenied
+    if received_on < EARLIEST_RECEIVED or received_on > timezone.localdate(now or timezone.now()):
+        raise ValidationError(_("The date received must be between 01/01/2000 and today."))
+    question = Question(**data)
+    question.received_at = received_moment(received_on, now)
+    question.due_date = due_date(ANSWER, question.received_at)
+    question.save()
+    log(instance=question, action="qa.register", user=by, data={"channel": question.channel})
+    queue_email(
+        question.email,
+        "question_received",
+        {"question": question, "lookup_url": lookup_url(question)},
+        question=question,
+    )
+    return question
+
 
 def is_board(user):
     """Members and the head of the board run the questions desk."""
@@ -243,19 +298,38 @@ def grant_officials_answer_rights(index):
 
 
 def scrub_personal_data(text, question):
-    """Remove the resident's own name, e-mail and phone from the text that will be published."""
-    for value in (question.email, question.phone, question.name):
-        if value and len(value) > 2:
-            text = text.replace(value, "[…]")
-    return text
+    """Remove personal data from a text that will be published; returns `Scrubbed(text, removed)`.
+
+    E-mail addresses, phone numbers in every common Vietnamese form, 12-digit citizen IDs, street
+    and hamlet addresses, and the resident's own name, e-mail, phone and address. `removed` lists
+    what went, so that the official can check the draft.
+    """
+    return scrub(text, name=question.name, email=question.email, phone=question.phone, address=question.address)
+
+
+def draft_text(question):
+    """Title and question text of a new answer page, and the personal data left out of them.
+
+    Without the resident's consent the draft carries none of the resident's words (DESIGN §6):
+    a general title and a placeholder the official must replace before the page can go live.
+    """
+    if not question.consent_to_publish:
+        with translation.override(settings.LANGUAGE_CODE):
+            title = _("Answer about: %(topic)s") % {"topic": question.get_topic_display()}
+            return title, str(GENERAL_QUESTION_PLACEHOLDER), []
+    title = scrub_personal_data(question.title, question)
+    body = scrub_personal_data(question.body, question)
+    return title.text, body.text, list(dict.fromkeys(title.removed + body.removed))
 
 
 @transaction.atomic
 def draft_answer(question, *, by):
     """Create the answer page (a draft under the Q&A section) pre-filled with the question text.
 
-    The page carries no personal data and belongs to the assignee, who writes the answer and
-    submits it to the approval chain like any page. Returns the existing draft if there is one.
+    The question text is scrubbed of personal data, or, without the resident's consent, replaced
+    by a placeholder (`draft_text`). The page carries no personal data and belongs to the
+    assignee, who writes the answer and submits it to the approval chain like any page. Returns
+    the existing draft if there is one.
     """
     if not (is_board(by) or question.assignee_id == by.pk):
         raise PermissionDenied
@@ -267,11 +341,12 @@ def draft_answer(question, *, by):
     index = answer_index()
     grant_officials_answer_rights(index)
     owner = question.assignee or by
+    title, question_text = draft_text(question)[:2]
     page = QAPage(
-        title=question.title,
-        slug=f"{cautious_slugify(question.title)[:60].strip('-') or 'cau-hoi'}-{question.pk}",
+        title=title,
+        slug=f"{vietnamese_slugify(title)[:60].strip('-') or 'cau-hoi'}-{question.pk}",
         topic=question.topic,
-        question_text=scrub_personal_data(question.body, question),
+        question_text=question_text,
         answer="",
         question=question,
         owner=owner,
@@ -283,6 +358,11 @@ def draft_answer(question, *, by):
     page.save_revision(user=owner, log_action=True, clean=False)
     log(instance=question, action="qa.draft_answer", user=by, data={"page_id": page.pk})
     return page
+
+
+def answer_as_text(page):
+    """The answer of an answer page as plain text, for the e-mail to the resident."""
+    return get_text_for_indexing(expand_db_html(page.answer or "")).strip()
 
 
 @transaction.atomic
@@ -298,7 +378,12 @@ def mark_answered(page):
     queue_email(
         question.email,
         "question_answered",
-        {"question": question, "answer_url": page.full_url, "lookup_url": lookup_url(question)},
+        {
+            "question": question,
+            "answer_url": page.full_url,
+            "answer_text": answer_as_text(page),
+            "lookup_url": lookup_url(question),
+        },
         question=question,
     )
     return question

@@ -8,7 +8,7 @@ from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from qa.admin_views import QuestionDeskView, QuestionFilterSet, QuestionPermissionPolicy
+from qa.admin_views import QuestionDeskView, QuestionFilterSet, QuestionPermissionPolicy, QuestionRegisterView
 from qa.models import Question
 
 register_permission_policy(Question, QuestionPermissionPolicy(Question))
@@ -40,7 +40,7 @@ class QuestionViewSet(ModelViewSet):
     index_view_class = QuestionIndexView
     history_view_class = QuestionHistoryView
     filterset_class = QuestionFilterSet
-    # Only for Wagtail's generic add view, which the permission policy never lets anyone open.
+    # Wagtail's ModelViewSet requires form fields; the add view is QuestionRegisterView, with its own form.
     form_fields = ["topic"]
     copy_view_enabled = False
     inspect_view_enabled = False
@@ -48,6 +48,7 @@ class QuestionViewSet(ModelViewSet):
         "tracking_code",
         "title",
         Column("topic", label=_("Topic"), accessor="get_topic_display"),
+        Column("channel", label=_("Received by"), accessor="get_channel_display"),
         Column("status", label=_("Status"), accessor="get_status_display"),
         DateColumn("received_at", label=_("Received")),
         DateColumn("due_date", label=_("Due date")),
@@ -55,6 +56,10 @@ class QuestionViewSet(ModelViewSet):
     ]
     search_fields = ["tracking_code", "title", "body"]
     ordering = ["-received_at"]
+
+    @property
+    def add_view(self):
+        return self.construct_view(QuestionRegisterView)
 
     @property
     def edit_view(self):
@@ -68,6 +73,7 @@ def register_question_viewset():
 
 @hooks.register("register_log_actions")
 def register_question_log_actions(actions):
+    actions.register_action("qa.register", _("Register question"), _("Question registered"))
     actions.register_action("qa.assign", _("Assign question"), _("Question assigned"))
     actions.register_action("qa.draft_answer", _("Draft answer"), _("Answer page drafted"))
     actions.register_action("qa.answered", _("Answer published"), _("Question answered"))

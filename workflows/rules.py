@@ -52,6 +52,8 @@ def publication_problems(page):
         # "Other" items (Điều 8e) have no deadline, so nothing for an event date to start.
         if not page.event_date and page.category != NewsCategory.OTHER:
             problems.append(MISSING_EVENT_DATE)
+    # Content opts in with its own rules (e.g. qa.QAPage: the resident's consent, Điều 8đ).
+    problems.extend(getattr(page, "extra_publication_problems", list)())
     return problems
 
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("qa", "0004_question_closed_at"),
+        ("qa", "0005_question_channel_email_optional"),
     ]
 
     operations = [
