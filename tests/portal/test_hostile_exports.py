@@ -70,10 +70,17 @@ def hostile(site_pages):
         )
         with time_machine.travel(moment(day), tick=False):
             publish(page)
-    # A question answered: its page (and royalty entry) carries the resident's title.
+    # A question answered with consent: its page (and royalty entry) carries the resident's title.
     with time_machine.travel(moment(3), tick=False):
         question = qa_services.submit_question(
-            {"name": "Nguyễn Văn An", "email": "an@example.vn", "title": "@SUM(A1)\x1b", "body": "Xin hỏi …"}
+            {
+                    "name": "Nguyễn Văn An",
+                    "email": "an@example.vn",
+                    "title": "@SUM(A1)\x1b",
+                    "body": "Xin hỏi …",
+                    # Published with the resident's consent, so the answer page carries their title.
+                    "consent_to_publish": True,
+                }
         )
         qa_services.assign_question(question, people["official"], by=people["member"])
         page = qa_services.draft_answer(question, by=people["official"])
