@@ -53,7 +53,7 @@ def test_bad_lines_are_refused_with_their_line_numbers():
         "31/02/2027,nghỉ,Ngày không có\n"  # 2
         "2027-02-04,nghỉ,Tháng trước ngày\n"  # 3
         "04/02/2027,nghỉ phép,Trạng thái lạ\n"  # 4
-        "05/02/2027,nghỉ,=HYPERLINK(\"http://x\";\"bấm\")\n"  # 5
+        '05/02/2027,nghỉ,=HYPERLINK("http://x";"bấm")\n'  # 5
         "06/02/2027,nghỉ,Được\n"  # 6
         "06/02/2027,làm việc,Trùng ngày\n"  # 7
         "07/02/2027,nghỉ\n"  # 8
