@@ -189,3 +189,29 @@ def test_document_dates_round_trip_for_every_day(editor, pages):
         assert form.values["effective_date"] == effective.strftime("%d/%m/%Y")
         stored = latest(page)
         assert (stored.signed_date, stored.effective_date) == (day, effective)
+
+
+def test_the_head_enters_a_calendar_exception_day_first(editor):
+    """The calendar's own form: 25/09 is saved at all, 10/09 is 10 September, and shown the same."""
+    from workflows.models import CalendarException
+
+    add_url = reverse("wagtailsnippets_workflows_calendarexception:add")
+    for typed, expected in (("25/09/2027", D(2027, 9, 25)), ("10/09/2027", D(2027, 9, 10))):
+        response = editor.post(add_url, {"date": typed, "note": "Thử nhập ngày"})
+        assert response.status_code == 302, response.context["form"].errors
+        row = CalendarException.objects.get(date=expected)
+        edit = editor.get(reverse("wagtailsnippets_workflows_calendarexception:edit", args=[row.pk]))
+        assert f'value="{typed}"' in edit.content.decode()
+    assert not CalendarException.objects.filter(date=D(2027, 10, 9)).exists()
+
+
+def test_the_deadlines_report_filters_read_day_first():
+    from workflows.views_deadlines import DeadlineFilterSet
+
+    with translation.override("vi"):
+        filters = DeadlineFilterSet(data={"due_from": "10/09/2025", "due_to": "25/09/2025"})
+        assert filters.is_valid(), filters.errors
+        assert (filters.form.cleaned_data["due_from"], filters.form.cleaned_data["due_to"]) == (
+            D(2025, 9, 10),
+            D(2025, 9, 25),
+        )
