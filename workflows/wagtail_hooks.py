@@ -4,21 +4,39 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from workflows.calendar_import import can_import_calendar
 from workflows.models import CalendarException
 from workflows.rules import PublicationRefused, publication_problems
 from workflows.views import ModerationOverviewView, is_board
+from workflows.views_calendar import CalendarImportView
 from workflows.views_deadlines import (
     DeadlinesPanel,
     DeadlinesReportView,
     can_see_deadlines_panel,
     can_view_deadlines_report,
 )
+
+
+class CalendarExceptionIndexView(SnippetIndexView):
+    """The calendar's list, with the head's "Import from CSV" button next to "Add"."""
+
+    import_url_name = None  # set by the viewset
+
+    @cached_property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if can_import_calendar(self.request.user):
+            buttons.append(HeaderButton(_("Import from CSV"), url=reverse(self.import_url_name), icon_name="upload"))
+        return buttons
 
 
 class CalendarExceptionViewSet(SnippetViewSet):
@@ -32,6 +50,17 @@ class CalendarExceptionViewSet(SnippetViewSet):
     list_display = ["date", "is_working_day", "note"]
     list_filter = ["is_working_day"]
     ordering = ["-date"]
+    index_view_class = CalendarExceptionIndexView
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(import_url_name=self.get_url_name("import"), **kwargs)
+
+    @property
+    def import_view(self):
+        return CalendarImportView.as_view(index_url_name=self.get_url_name("list"))
+
+    def get_urlpatterns(self):
+        return [*super().get_urlpatterns(), path("import/", self.import_view, name="import")]
 
 
 register_snippet(CalendarExceptionViewSet)

@@ -171,6 +171,10 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Wagtail does not offer Vietnamese for its admin by default; our editors read Vietnamese.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_USER_TIME_ZONES = ["Asia/Ho_Chi_Minh"]
+# Dates read back exactly as the admin shows them (dd/mm/yyyy): the admin widgets and their JS
+# picker write these formats, and portal/formats/<lang>/formats.py lists each one first among
+# the input formats, with no month-first format at all (10/09 is 10 September, never 9 October).
+FORMAT_MODULE_PATH = ["portal.formats"]
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
