@@ -4,8 +4,10 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets.button import Button
 
-from accounts import services, views
+from accounts import services, user_admin, views
+from accounts.permissions import can_change_account
 
 
 @hooks.register("register_admin_urls")
@@ -19,6 +21,11 @@ def register_security_urls():
         path("bao-mat/tai-khoan/", views.board_accounts, name="accounts_board"),
         path("bao-mat/tai-khoan/<int:user_id>/bao-mat-mat-khau/", views.report_account, name="accounts_report"),
         path("bao-mat/tai-khoan/<int:user_id>/khoi-phuc/", views.restore, name="accounts_restore"),
+        path(
+            "bao-mat/tai-khoan/<int:user_id>/dat-lai-xac-thuc/",
+            views.reset_two_factor,
+            name="accounts_reset_two_factor",
+        ),
     ]
 
 
@@ -45,3 +52,31 @@ def register_account_log_actions(actions):
         services.ACTION_REPORTED, _("Report compromised account"), _("Account reported compromised (password lost)")
     )
     actions.register_action(services.ACTION_RESTORED, _("Restore account"), _("Account restored by the head"))
+    actions.register_action(
+        services.ACTION_TWO_FACTOR_RESET,
+        _("Reset two-factor login"),
+        _("Two-factor login reset: the account must set up an authenticator again"),
+    )
+    actions.register_action(user_admin.ACTION_DEACTIVATED, _("Deactivate account"), _("Account deactivated"))
+    actions.register_action(user_admin.ACTION_REACTIVATED, _("Reactivate account"), _("Account reactivated"))
+    actions.register_action(user_admin.ACTION_MOVED, _("Change group"), _("Account moved to another group"))
+
+
+# Wagtail's own "assign role" and "set active state" would let the head give any group and
+# reach superusers' accounts; these replace them (registered later, so they win).
+hooks.register("register_bulk_action", user_admin.BoardAssignRoleBulkAction, order=100)
+hooks.register("register_bulk_action", user_admin.BoardSetActiveStateBulkAction, order=100)
+
+
+@hooks.register("register_user_listing_buttons")
+def reset_two_factor_listing_button(user, request_user):
+    if not can_change_account(request_user, user):
+        return []
+    return [
+        Button(
+            _("Reset two-factor login"),
+            url=reverse("accounts_reset_two_factor", args=[user.pk]),
+            icon_name="key",
+            priority=50,
+        )
+    ]
