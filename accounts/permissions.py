@@ -10,7 +10,49 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry
+
+from accounts.services import group_names
+
+# Who sees the whole admin of DESIGN §2: the head and the members (and superusers). Contributors,
+# officials and the Party Committee see their own work and the reports made for them.
+EDITORIAL_GROUPS = {settings.GROUP_HEAD, settings.GROUP_MEMBER}
+
+
+def is_editorial(user):
+    """The head, a member or a superuser."""
+    return user.is_active and (user.is_superuser or bool(group_names(user) & EDITORIAL_GROUPS))
+
+
+def sees_confidential_titles(user):
+    """Whether the admin may show this person the titles of confidential documents (Điều 6)."""
+    return is_editorial(user)
+
+
+def uses_wagtail_reports(user):
+    """Whether this person may open Wagtail's built-in reports (site history, aging pages…)."""
+    return is_editorial(user)
+
+
+def without_confidential(pages, user):
+    """``pages`` less the confidential documents, unless the person may see their titles."""
+    if sees_confidential_titles(user):
+        return pages
+    from documents.models import OfficialDocumentPage
+
+    return pages.exclude(pk__in=OfficialDocumentPage.objects.filter(confidential=True).values("pk"))
+
+
+class BoardPagePermissionPolicy(PagePermissionPolicy):
+    """Wagtail's page permissions, with confidential documents unexplorable outside the board.
+
+    `explorable_instances` feeds the explorer, the admin's page search, the sidebar's page menu
+    and the site history, so one override keeps the titles out of all of them.
+    """
+
+    def explorable_instances(self, user):
+        return without_confidential(super().explorable_instances(user), user)
 
 
 def board_groups():

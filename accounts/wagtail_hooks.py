@@ -1,13 +1,16 @@
 """Admin integration: security pages, menu items and the audit log's account actions."""
 
-from django.urls import path, reverse
+from urllib.parse import urlsplit
+
+from django.urls import path, resolve, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import Button
 
 from accounts import services, user_admin, views
-from accounts.permissions import can_change_account
+from accounts.middleware import is_wagtail_report
+from accounts.permissions import can_change_account, uses_wagtail_reports, without_confidential
 
 
 @hooks.register("register_admin_urls")
@@ -80,3 +83,23 @@ def reset_two_factor_listing_button(user, request_user):
             priority=50,
         )
     ]
+
+
+# --- Admin rights beyond DESIGN §2 (issue 16, item 7) -----------------------------------------
+
+
+@hooks.register("construct_explorer_page_queryset")
+def hide_confidential_in_explorer(parent_page, pages, request):
+    return without_confidential(pages, request.user)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_confidential_in_chooser(pages, request):
+    return without_confidential(pages, request.user)
+
+
+@hooks.register("construct_reports_menu")
+def hide_wagtail_reports(request, menu_items):
+    """Wagtail's own reports are the board's (the middleware refuses their URLs too)."""
+    if not uses_wagtail_reports(request.user):
+        menu_items[:] = [item for item in menu_items if not is_wagtail_report(resolve(urlsplit(item.url).path))]
