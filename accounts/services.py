@@ -25,6 +25,7 @@ logger = logging.getLogger(__name__)
 
 ACTION_REPORTED = "accounts.report_compromised"
 ACTION_RESTORED = "accounts.restore_account"
+ACTION_TWO_FACTOR_RESET = "accounts.reset_two_factor"
 RECOVERY_DEVICE_NAME = "recovery"
 TOTP_DEVICE_NAME = "authenticator"
 
@@ -175,6 +176,23 @@ def restore_account(user, *, restored_by=None):
     reset_lockouts(username=user.get_username())
     log(instance=user, action=ACTION_RESTORED, user=restored_by)
     return password
+
+
+@transaction.atomic
+def reset_two_factor(user, *, reset_by):
+    """Remove every second-factor device of the account (a lost phone): it must enrol again.
+
+    Its sessions end too, so the next sign-in asks for a new authenticator (the head and the
+    members must have one, accounts.middleware). Recorded in the audit log.
+    """
+    removed = 0
+    for device in devices_for_user(user, confirmed=None):
+        device.delete()
+        removed += 1
+    ended = end_sessions(user)
+    log(instance=user, action=ACTION_TWO_FACTOR_RESET, user=reset_by, data={"devices_removed": removed})
+    logger.warning("Two-factor login of %s reset by %s (%s sessions ended)", user.username, reset_by, ended)
+    return removed
 
 
 def heads_to_notify(user):

@@ -21,6 +21,7 @@ from django_otp.plugins.otp_static.models import StaticToken
 
 from accounts import services
 from accounts.forms import TokenForm
+from accounts.permissions import can_change_account
 
 
 def safe_next(request):
@@ -135,7 +136,12 @@ def board_accounts(request):
         .order_by("last_name", "first_name", "username")
     )
     rows = [
-        {"user": user, "two_factor": any(device.confirmed for device in user.totpdevice_set.all())} for user in users
+        {
+            "user": user,
+            "two_factor": any(device.confirmed for device in user.totpdevice_set.all()),
+            "can_change": can_change_account(request.user, user),
+        }
+        for user in users
     ]
     return TemplateResponse(request, "accounts/board_accounts.html", {"rows": rows})
 
@@ -160,3 +166,25 @@ def restore(request, user_id):
     account = get_object_or_404(get_user_model(), pk=user_id, compromised_at__isnull=False)
     password = services.restore_account(account, restored_by=request.user)
     return TemplateResponse(request, "accounts/restored.html", {"account": account, "password": password})
+
+
+def reset_two_factor(request, user_id):
+    """The head removes an account's second factor (a lost or replaced phone); it enrols again.
+
+    GET asks to confirm, POST does it. Only for accounts the person may manage (accounts.permissions).
+    """
+    account = get_object_or_404(get_user_model(), pk=user_id)
+    if not can_change_account(request.user, account):
+        raise PermissionDenied
+    if request.method != "POST":
+        return TemplateResponse(request, "accounts/reset_two_factor.html", {"account": account})
+    services.reset_two_factor(account, reset_by=request.user)
+    if account.pk == request.user.pk:
+        logout(request)
+        return redirect("wagtailadmin_login")
+    messages.success(
+        request,
+        _("The two-factor login of %(name)s was reset: they set up an authenticator again at their next sign-in.")
+        % {"name": account},
+    )
+    return redirect("accounts_board")

@@ -3,9 +3,10 @@
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
-from wagtail.models import AbstractGroupApprovalTask
+from wagtail.models import AbstractGroupApprovalTask, Revision
 
 
 class CalendarException(models.Model):
@@ -79,11 +80,30 @@ def _submitters(task_state_or_obj):
     return {pk for pk in (workflow_state.requested_by_id, revision.user_id if revision else None) if pk}
 
 
+def _revision_authors(workflow_state):
+    """Everyone who wrote any revision of the object under review (issue 16, item 6).
+
+    A member who drafted a text and had a colleague submit it is still its author: the four eyes
+    of the review step must be two people other than every hand that wrote it.
+    """
+    return set(
+        Revision.objects.filter(
+            base_content_type_id=workflow_state.base_content_type_id,
+            object_id=workflow_state.object_id,
+            user__isnull=False,
+        ).values_list("user_id", flat=True)
+    )
+
+
+def _authors_and_submitters(task_state):
+    return _submitters(task_state) | _revision_authors(task_state.workflow_state)
+
+
 class BoardReviewTask(AbstractGroupApprovalTask):
-    """The members' review step: group approval in which nobody approves their own submission.
+    """The members' review step: group approval in which nobody approves their own text.
 
     The regulation wants a second person to check every text before the head sees it ("four
-    eyes"); the submitter, and whoever wrote the revision under review, may only comment or
+    eyes"); the submitter, and whoever wrote any revision of the text, may only comment or
     request changes.
     """
 
@@ -93,9 +113,9 @@ class BoardReviewTask(AbstractGroupApprovalTask):
         return task_state if task_state and task_state.task_id == self.pk else None
 
     def user_submitted(self, obj, user):
-        """Whether ``user`` submitted (or wrote) the revision now waiting at this step."""
+        """Whether ``user`` submitted the text now waiting at this step, or wrote any revision of it."""
         task_state = self._current_task_state(obj)
-        return bool(task_state) and user.pk in _submitters(task_state)
+        return bool(task_state) and user.pk in _authors_and_submitters(task_state)
 
     def get_actions(self, obj, user):
         actions = super().get_actions(obj, user)
@@ -104,14 +124,19 @@ class BoardReviewTask(AbstractGroupApprovalTask):
         return actions
 
     def on_action(self, task_state, user, action_name, **kwargs):
-        if action_name == "approve" and user.pk in _submitters(task_state):
+        if action_name == "approve" and user.pk in _authors_and_submitters(task_state):
             # The admin hides the button; this also stops a hand-made POST or a script.
-            raise PermissionDenied(_("You cannot approve a text you submitted yourself."))
+            raise PermissionDenied(_("You wrote or submitted this text: another member of the board must approve it."))
         return super().on_action(task_state, user, action_name, **kwargs)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         states = super().get_task_states_user_can_moderate(user, **kwargs)
-        return states.exclude(workflow_state__requested_by=user).exclude(revision__user=user)
+        wrote_a_revision = Revision.objects.filter(
+            base_content_type_id=OuterRef("workflow_state__base_content_type_id"),
+            object_id=OuterRef("workflow_state__object_id"),
+            user=user,
+        )
+        return states.exclude(workflow_state__requested_by=user).exclude(Exists(wrote_a_revision))
 
     @classmethod
     def get_description(cls):

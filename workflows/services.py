@@ -212,10 +212,13 @@ def moderation_overview(limit=50):
         {"page": page, "who": page.live_revision.user if page.live_revision else None, "since": page.last_published_at}
         for page in pages.filter(live=True).select_related("live_revision__user").order_by("-last_published_at")[:limit]
     ]
-    return [
+    sections = [
         (_("Drafts"), drafts),
         *sections,
         (_("Returned for changes"), rejected),
         (_("Scheduled"), scheduled),
         (_("Published"), published),
     ]
+    # A workflow state or revision can outlive its page (deleted by hand or by a script); such a
+    # row has nothing to link to. A missing owner or author is fine: the template shows "—".
+    return [(heading, [row for row in rows if row["page"] is not None]) for heading, rows in sections]

@@ -46,7 +46,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.sites",
-    "wagtail.users",
+    # Wagtail's users app with the head's account management (accounts.user_admin).
+    "accounts.users_app.BoardUsersAppConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

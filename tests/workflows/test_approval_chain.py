@@ -1,9 +1,11 @@
 """The board's approval chain, through the admin views as each person would use them."""
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from wagtail.models import Page, PageLogEntry, Workflow, WorkflowState
 
+from tests.factories.accounts import UserFactory
 from tests.helpers import log_in
 from tests.workflows.conftest import as_user, draft_news, edit_url, news_form, submit, workflow_action
 
@@ -204,3 +206,32 @@ def test_failing_mail_server_does_not_block_approval(client, site_pages, board, 
     assert workflow_action(client, page, "approve").status_code == 302
     assert live(page)
     assert mail.outbox == []
+
+
+def test_nobody_who_wrote_any_revision_approves_at_review_step(client, site_pages, board):
+    """Four eyes by proxy (issue 16, item 6): a colleague submitting my text does not let me approve it."""
+    writer, proxy = board["member"], board["member2"]
+    third = UserFactory(username="thanhvien3", groups=[settings.GROUP_MEMBER])
+    page = draft_news(site_pages, writer, title="Bài do thành viên 1 viết")
+    as_user(client, proxy)
+    submit(client, page, news_form(page, summary="Thành viên 2 sửa một câu rồi gửi thay."))
+    page.refresh_from_db()
+    assert page.current_workflow_state.requested_by == proxy
+    assert page.current_workflow_state.current_task_state.revision.user == proxy
+
+    approve_button = 'data-workflow-action-name="approve"'
+    as_user(client, writer)
+    assert approve_button not in client.get(edit_url(page)).content.decode()
+    review_task = page.current_workflow_task.specific
+    assert not review_task.get_task_states_user_can_moderate(writer).filter(workflow_state__object_id=str(page.pk))
+    # A hand-made POST is refused too, and the text stays at the members' step.
+    assert workflow_action(client, page, "approve").status_code in (302, 403)
+    page.refresh_from_db()
+    assert page.current_workflow_task.name == "Thành viên Ban biên tập thẩm định"
+    assert not page.current_workflow_state.task_states.filter(status="approved").exists()
+
+    as_user(client, third)
+    assert approve_button in client.get(edit_url(page)).content.decode()
+    workflow_action(client, page, "approve")
+    page.refresh_from_db()
+    assert page.current_workflow_task.name == "Trưởng Ban biên tập phê duyệt"

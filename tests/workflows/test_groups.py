@@ -44,6 +44,9 @@ EXPECTED = {
             },
             "royalties.change_royaltyentry",
             "royalties.view_royaltyentry",
+            # The head manages the board's accounts, within accounts.permissions (workflows 0009).
+            "accounts.add_user",
+            "accounts.change_user",
         },
         root("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
         root(

@@ -138,7 +138,7 @@ def undo(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         # The rows 0004 shipped; 0008 is the last workflows migration on this branch.
-        ("workflows", "0008_royalty_permissions"),
+        ("workflows", "0009_head_manages_accounts"),
     ]
 
     operations = [migrations.RunPython(recheck, undo)]

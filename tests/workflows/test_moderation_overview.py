@@ -1,0 +1,47 @@
+"""The moderation overview renders whatever the history of a page: no owner, no author, a deleted author."""
+
+import pytest
+from django.conf import settings
+
+from tests.factories.accounts import UserFactory
+from tests.factories.pages import NewsPageFactory
+from tests.helpers import log_in
+from tests.workflows.conftest import as_user, draft_news, news_form, submit, workflow_action
+
+pytestmark = pytest.mark.django_db
+
+URL = "/admin/kiem-duyet/"
+
+
+def test_overview_renders_pages_without_owner_or_author(client, site_pages, board):
+    orphan_draft = NewsPageFactory(parent=site_pages["news_index"], owner=None, live=False, title="Nháp không chủ")
+    orphan_draft.save_revision(user=None)
+    published = NewsPageFactory(parent=site_pages["news_index"], owner=None, title="Bài đã đăng không tác giả")
+    published.save_revision(user=None).publish()
+    log_in(client, board["head"])
+    response = client.get(URL)
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Nháp không chủ" in text and "Bài đã đăng không tác giả" in text
+
+
+def test_overview_renders_when_the_author_was_deleted(client, site_pages, board):
+    author = UserFactory(username="daxoa", groups=[settings.GROUP_CONTRIBUTOR])
+    waiting = draft_news(site_pages, author, title="Bài của người đã bị xoá")
+    as_user(client, author)
+    submit(client, waiting, news_form(waiting))
+    returned = draft_news(site_pages, author, title="Bài bị trả lại của người đã bị xoá")
+    submit(client, returned, news_form(returned))
+    # Published work earns a royalty entry that keeps its owner's account (PROTECT); the deleted
+    # author only wrote the live revision of a page owned by a colleague.
+    published = draft_news(site_pages, board["contributor2"], title="Bài đã đăng của người đã bị xoá")
+    published.save_revision(user=author).publish()
+    as_user(client, board["member"])
+    workflow_action(client, returned, "reject", comment="Sửa lại")
+    author.delete()
+    log_in(client, board["head"])
+    response = client.get(URL)
+    assert response.status_code == 200
+    text = response.content.decode()
+    for title in ("Bài của người đã bị xoá", "Bài bị trả lại của người đã bị xoá", "Bài đã đăng của người đã bị xoá"):
+        assert title in text
