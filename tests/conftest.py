@@ -1,6 +1,7 @@
 """Shared fixtures: users in the board's real groups, the demo site, a real Celery worker."""
 
 import pytest
+from celery._state import _set_task_join_will_block
 from django.conf import settings
 
 from portal.celery import app as celery_app
@@ -53,3 +54,15 @@ def pytest_collection_modifyitems(items):
         if transactional:
             kwargs = {**(marker.kwargs if marker else {}), "transaction": True, "serialized_rollback": True}
             item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+
+
+@pytest.fixture(autouse=True)
+def celery_may_wait_for_results():
+    """Start every test allowed to wait for a task's result, as a fresh process is.
+
+    An eager task marks the process as "inside a task" for its duration in a process-wide flag,
+    saved and restored around it. When a live server runs eager tasks in several threads at once
+    (tests/qa/test_concurrent_submissions.py), the save and restore interleave and can leave the
+    flag set, so a later test that waits for a real worker's result is refused by Celery.
+    """
+    _set_task_join_will_block(False)

@@ -64,6 +64,8 @@ def answer(question, official, member, day):
     with at(day, 8):
         assign_question(question, official, by=member)
         page = draft_answer(question, by=official)
+        # The resident did not consent to publication: the official states the question in general terms.
+        page.question_text = "Công dân hỏi về một thủ tục hành chính của xã."
         page.answer = "<p>Ủy ban nhân dân xã trả lời như sau.</p>"
         page.save_revision(user=official)
     with at(day, 15):
