@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +17,9 @@ from documents.forms import OfficialDocumentPageForm
 from documents.issuers import Issuer
 from portal.paginate import paginate, query_string_without_page
 from portal.text import TransliteratedSlugMixin
+from royalties.models import RoyaltyKind
+from workflows.contract import EditorialItem
+from workflows.deadlines import DOCUMENT
 from workflows.rules import PublicationRulesMixin
 
 DOCUMENTS_PER_PAGE = 20
@@ -24,6 +28,13 @@ CONFIDENTIAL_WITH_FILES = _(
     "A confidential document (văn bản mật) keeps only its register entry: remove every attached file "
     "before saving. The files are then deleted from the server (Điều 5, 6)."
 )
+
+# Publication rules (workflows.rules enforces them on every publish path).
+CONFIDENTIAL = _("A confidential document (văn bản mật) can never be published (Điều 5, 6).")
+MISSING_SIGNED_DATE = _("Enter the signing date: the publication deadline counts from it (Điều 8b).")
+
+# Only documents "do Ủy ban nhân dân xã ban hành" have the deadline of Điều 8b.
+ISSUERS_WITH_DEADLINE = (Issuer.UBND_XA.value,)
 
 
 class DocumentType(models.TextChoices):
@@ -92,11 +103,19 @@ def public_documents():
     return OfficialDocumentPage.objects.live().public().filter(confidential=False)
 
 
-class OfficialDocumentPage(PublicationRulesMixin, TransliteratedSlugMixin, Page):
+class OfficialDocumentPage(EditorialItem, PublicationRulesMixin, TransliteratedSlugMixin, Page):
     """One official document with its legal metadata and attached files.
 
-    A confidential document ("văn bản mật") is never published nor served (Điều 5, 6).
+    A confidential document ("văn bản mật") is never published nor served (Điều 5, 6). The
+    commune People's Committee's documents must go out within 1 working day of signing (Điều 8b);
+    whoever posts a document answers for it and is paid for it (Điều 9).
     """
+
+    # A confidential document is never published (Điều 5, 6), so it has no deadline to miss.
+    deadline_filter = Q(signed_date__isnull=False, confidential=False, issuer__in=ISSUERS_WITH_DEADLINE)
+    deadline_start_field = "signed_date"
+    deadline_fields = ("signed_date", "issuer", "confidential")
+    publishable = Q(confidential=False)
 
     number = models.CharField(
         _("document number"),
@@ -282,6 +301,32 @@ class OfficialDocumentPage(PublicationRulesMixin, TransliteratedSlugMixin, Page)
         context = super().get_context(request, *args, **kwargs)
         context["attachments"] = list(self.attachments.select_related("document"))
         return context
+
+    # --- The regulation's contract (workflows.contract) ---
+
+    def deadline_clock(self):
+        if self.confidential or self.issuer not in ISSUERS_WITH_DEADLINE or self.signed_date is None:
+            return None
+        return DOCUMENT, self.signed_date
+
+    def responsible_person(self):
+        """Whoever posted it."""
+        return self.owner
+
+    @classmethod
+    def with_responsible_person(cls, queryset):
+        return queryset.select_related("owner")
+
+    def royalty_kind(self):
+        return RoyaltyKind.DOCUMENT
+
+    def publication_problems(self):
+        problems = []
+        if self.confidential:
+            problems.append(CONFIDENTIAL)
+        if not self.signed_date:
+            problems.append(MISSING_SIGNED_DATE)
+        return problems
 
 
 class OfficialDocumentAttachment(Orderable):

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -12,9 +12,13 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from assets.models import PortalImage
 from portal.blocks import BodyStreamBlock
 from portal.paginate import paginate, query_string_without_page
 from portal.text import TransliteratedSlugMixin, has_control_characters
+from royalties.models import RoyaltyKind
+from workflows.contract import Claim, EditorialItem
+from workflows.deadlines import CONFERENCE, NEWS, STATISTICS
 from workflows.rules import PublicationRulesMixin
 
 NEWS_PER_PAGE = 10
@@ -30,10 +34,21 @@ class NewsCategory(models.TextChoices):
     OTHER = "khac", _("Other")
 
 
+# Category → deadline kind (Điều 8a, 8c, 8d). "Other" (Điều 8e: "cập nhật thường xuyên, chính
+# xác") has none: such items are never due and never late.
+CATEGORY_DEADLINE_KINDS = {
+    NewsCategory.EVENT.value: NEWS,
+    NewsCategory.CONFERENCE.value: CONFERENCE,
+    NewsCategory.STATISTICS.value: STATISTICS,
+}
+
+# Publication rules (workflows.rules enforces them on every publish path).
+MISSING_SOURCE = _("An article taken from elsewhere must name its source before it is published (Điều 7).")
+MISSING_EVENT_DATE = _("Enter the event date: the publication deadline counts from it (Điều 8).")
+
+
 def with_list_images(queryset):
     """Articles with their author and list-size image renditions fetched in constant queries."""
-    from assets.models import PortalImage
-
     return queryset.select_related("author").prefetch_related(
         Prefetch("main_image", queryset=PortalImage.objects.prefetch_renditions(LIST_IMAGE_FILTER))
     )
@@ -95,8 +110,17 @@ class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class NewsPage(PublicationRulesMixin, TransliteratedSlugMixin, Page):
-    """A news article, conference report or statistics release."""
+class NewsPage(EditorialItem, PublicationRulesMixin, TransliteratedSlugMixin, Page):
+    """A news article, conference report or statistics release.
+
+    Its deadline counts from its event date, by category (Điều 8a, 8c, 8d; none for "other", 8e);
+    its author answers for it (Điều 6, 7); its text pays as a news item, an article or an item
+    taken from elsewhere, and its own main photo pays whoever took it (Điều 9).
+    """
+
+    deadline_filter = Q(event_date__isnull=False, category__in=list(CATEGORY_DEADLINE_KINDS))
+    deadline_start_field = "event_date"
+    deadline_fields = ("category", "event_date")
 
     category = models.CharField(
         _("category"),
@@ -179,6 +203,45 @@ class NewsPage(PublicationRulesMixin, TransliteratedSlugMixin, Page):
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
+
+    # --- The regulation's contract (workflows.contract) ---
+
+    def deadline_clock(self):
+        kind = CATEGORY_DEADLINE_KINDS.get(self.category)
+        if kind is None or self.event_date is None:
+            return None
+        return kind, self.event_date
+
+    def responsible_person(self):
+        """Its author, else whoever created the page."""
+        return self.author or self.owner
+
+    @classmethod
+    def with_responsible_person(cls, queryset):
+        return queryset.select_related("author", "owner")
+
+    def royalty_kind(self):
+        """An item taken from elsewhere (Điều 7), else an article or a news item by its form."""
+        if self.is_republished:
+            return RoyaltyKind.REPUBLISHED
+        return RoyaltyKind.ARTICLE if self.genre == NewsGenre.ARTICLE else RoyaltyKind.NEWS_ITEM
+
+    def royalty_claims(self):
+        """Its text, and its main image to the person who uploaded it unless taken from elsewhere."""
+        claims = super().royalty_claims()
+        image = self.main_image
+        if image is not None and not self.is_republished and image.uploaded_by_user is not None:
+            claims.append(Claim(RoyaltyKind.PHOTO, image.uploaded_by_user, image))
+        return claims
+
+    def publication_problems(self):
+        problems = []
+        if self.is_republished and not (self.source or "").strip():
+            problems.append(MISSING_SOURCE)
+        # "Other" items (Điều 8e) have no deadline, so nothing for an event date to start.
+        if not self.event_date and self.category != NewsCategory.OTHER:
+            problems.append(MISSING_EVENT_DATE)
+        return problems
 
     def get_related_articles(self, limit=3):
         """Other published articles of the same category, newest first."""

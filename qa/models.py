@@ -4,6 +4,8 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Prefetch
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -11,9 +13,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.dates import local_date
 from portal.paginate import paginate, query_string_without_page
 from portal.text import TransliteratedSlugMixin
 from qa.privacy import consent_problems
+from royalties.models import RoyaltyKind
+from workflows.contract import EditorialItem, ResidentRequest
+from workflows.deadlines import ANSWER, due_date
 from workflows.rules import PublicationRulesMixin
 
 ANSWERS_PER_PAGE = 10
@@ -24,6 +30,9 @@ GENERAL_QUESTION_PLACEHOLDER = _(
     "[Write here, in general terms, what the resident asked. Do not copy the resident's words: "
     "the resident did not agree to publish the question.]"
 )
+
+# The questions desk (qa.wagtail_hooks) where the board opens a question.
+QUESTION_ADMIN_URL_NAME = "qa_question:edit"
 
 # No 0/O or 1/I/L: residents read the code aloud on the phone or copy it by hand.
 TRACKING_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -87,12 +96,17 @@ class QuestionQuerySet(models.QuerySet):
         return self.filter(assignee=user)
 
 
-class Question(models.Model):
+class Question(ResidentRequest, models.Model):
     """A resident's question, sent through the public form or registered by the board.
 
     Name, e-mail, phone and address are personal data: they never appear on a public page.
     Without `consent_to_publish` the question's own words never do either (DESIGN §6).
+    It must be answered within 15 working days of its receipt (Điều 8đ): the due date is
+    promised to the resident when the question is saved first (`save`).
     """
+
+    open_statuses = OPEN_STATUSES
+    closed_status = QuestionStatus.CLOSED
 
     tracking_code = models.CharField(
         _("tracking code"), max_length=20, unique=True, default=generate_tracking_code, editable=False
@@ -149,6 +163,59 @@ class Question(models.Model):
 
     def __str__(self):
         return f"{self.tracking_code} — {self.title}"
+
+    def save(self, *args, **kwargs):
+        # The answer deadline (15 working days, Điều 8đ), promised to the resident, is set when
+        # the question has none. Counted from the local date of receipt (Asia/Ho_Chi_Minh), so
+        # that a question sent at 23:30 local time counts from that day, not from the UTC date.
+        if self.due_date is None and self.received_at is not None:
+            self.due_date = due_date(ANSWER, self.received_at)
+        return super().save(*args, **kwargs)
+
+    # --- The regulation's contract (workflows.contract) ---
+
+    def deadline_clock(self):
+        if self.received_at is None:
+            return None
+        return ANSWER, local_date(self.received_at)
+
+    def promised_due_date(self):
+        return self.due_date
+
+    def responsible_person(self):
+        """The official it was assigned to, else whoever drafted its (first) answer page."""
+        pages = sorted(self.answer_pages.all(), key=lambda page: page.pk)
+        return self.assignee or (pages[0].owner if pages else None)
+
+    @classmethod
+    def with_responsible_person(cls, queryset):
+        return queryset.select_related("assignee").prefetch_related(
+            Prefetch("answer_pages", queryset=QAPage.objects.select_related("owner"))
+        )
+
+    def _published_answers(self):
+        """Its answer pages that were published, first published first (from `with_answers`)."""
+        return sorted(
+            (page for page in self.answer_pages.all() if page.first_published_at),
+            key=lambda page: page.first_published_at,
+        )
+
+    def answer_given_at(self):
+        """`answered_at`, or failing that, the first publication of its answer page."""
+        answers = self._published_answers()
+        return self.answered_at or (answers[0].first_published_at if answers else None)
+
+    def admin_url(self):
+        try:
+            return reverse(QUESTION_ADMIN_URL_NAME, args=[self.pk])
+        except NoReverseMatch:
+            # Without the questions desk, a question links to its answer page when it has one.
+            answers = self._published_answers() or list(self.answer_pages.all())
+            return reverse("wagtailadmin_pages:edit", args=[answers[0].pk]) if answers else None
+
+    @classmethod
+    def with_answers(cls, queryset):
+        return queryset.prefetch_related("answer_pages")
 
     @property
     def is_open(self):
@@ -235,11 +302,13 @@ class QAIndexPage(TransliteratedSlugMixin, Page):
         return context
 
 
-class QAPage(PublicationRulesMixin, TransliteratedSlugMixin, Page):
+class QAPage(EditorialItem, PublicationRulesMixin, TransliteratedSlugMixin, Page):
     """A published answer to a resident's question, without the resident's personal data.
 
     When the resident did not consent to publication, the page may not repeat the resident's
-    words: every publish path refuses it (`extra_publication_problems`, workflows.rules).
+    words: every publish path refuses it (`publication_problems`, workflows.rules). It has its
+    question's deadline (Điều 8đ; the question is the one listed), is credited to the official
+    the question was assigned to, and pays as an answer (Điều 9).
     """
 
     topic = models.CharField(_("topic"), max_length=30, choices=Topic.choices, default=Topic.OTHER)
@@ -279,7 +348,27 @@ class QAPage(PublicationRulesMixin, TransliteratedSlugMixin, Page):
     parent_page_types = ["qa.QAIndexPage"]
     subpage_types = []
 
-    def extra_publication_problems(self):
+    # --- The regulation's contract (workflows.contract) ---
+
+    def deadline_clock(self):
+        return self.question.deadline_clock() if self.question_id else None
+
+    def promised_due_date(self):
+        return self.question.promised_due_date() if self.question_id else None
+
+    def responsible_person(self):
+        """The official the question was assigned to, else whoever created the page."""
+        assignee = self.question.assignee if self.question_id else None
+        return assignee or self.owner
+
+    @classmethod
+    def with_responsible_person(cls, queryset):
+        return queryset.select_related("owner", "question__assignee")
+
+    def royalty_kind(self):
+        return RoyaltyKind.ANSWER
+
+    def publication_problems(self):
         """The consent rule of DESIGN §6, checked by workflows.rules on every publish path."""
         with translation.override(settings.LANGUAGE_CODE):
             placeholder = str(GENERAL_QUESTION_PLACEHOLDER)

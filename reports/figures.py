@@ -28,6 +28,7 @@ from royalties.models import RoyaltyKind
 from royalties.services import budget_status, responsible_person, text_kind, totals_by_author, totals_by_kind
 from workflows import deadlines
 from workflows.calendar import exceptions_loaded_once, working_days_in
+from workflows.contract import editorial_pages, implementer, resident_requests
 
 DEADLINE_KINDS = tuple(deadlines.KIND_LABELS)
 
@@ -40,17 +41,14 @@ def person_name(user):
 
 
 def published_items(period):
-    """The news articles, documents and answers first published in the period.
+    """The news articles, documents and answers (every page type of the contract) first published in the period.
 
     Counted on the local date (Asia/Ho_Chi_Minh) of `first_published_at`, so an item updated
     later is still counted once, in the period it first went out. Aliases and translations into
     other languages are not new items; a confidential document is never published (Điều 5, 6),
-    and one forced live behind the rules' back is still not counted. Three queries.
+    and one forced live behind the rules' back is still not counted (`EditorialItem.publishable`).
+    One query per page type, the responsible person fetched along.
     """
-    from documents.models import OfficialDocumentPage
-    from news.models import NewsPage
-    from qa.models import QAPage
-
     first, after = local_day_bounds(period.start, period.end)
     locale = Locale.get_default()
     common = {
@@ -60,19 +58,25 @@ def published_items(period):
         "locale": locale,
     }
     return [
-        *NewsPage.objects.filter(**common).select_related("author", "owner"),
-        *OfficialDocumentPage.objects.filter(confidential=False, **common).select_related("owner"),
-        *QAPage.objects.filter(**common).select_related("owner", "question__assignee"),
+        page
+        for model in editorial_pages()
+        for page in model.with_responsible_person(model.objects.filter(model.publishable, **common))
     ]
 
 
 def count_items(pages):
-    """(rows by kind, rows by author) of the published pages; authors as royalties credit them."""
+    """(rows by kind, rows by author) of the published pages; authors as royalties credit them.
+
+    The kinds are the royalty kinds of the texts (`text_kind`); a page type whose text pays
+    nothing is not an item of the report.
+    """
     by_kind = {kind: KindRow(kind, RoyaltyKind(kind).label) for kind in ITEM_KINDS}
     by_author = {}
     for page in pages:
         kind = text_kind(page)
-        by_kind[kind].count += 1
+        if kind is None:
+            continue
+        by_kind.setdefault(kind, KindRow(kind, RoyaltyKind(kind).label)).count += 1
         author = responsible_person(page)
         if author is None:
             continue
@@ -112,26 +116,20 @@ def deadline_figures(period, today):
 
 
 def deadline_authors(items):
-    """{(model, object id): author id} for deadline items, by `responsible_person`. Three queries."""
-    from documents.models import OfficialDocumentPage
-    from news.models import NewsPage
-    from qa.models import Question
+    """{(model, object id): author id} for deadline items, by `responsible_person`.
 
+    A question is credited to its assignee, else whoever drafted its answer page. One query per
+    kind of item listed (two for questions), the people fetched along.
+    """
     ids = {}
     for item in items:
         ids.setdefault(item.model, set()).add(item.object_id)
     authors = {}
-    for page in NewsPage.objects.filter(pk__in=ids.get("news.newspage", ())).select_related("author", "owner"):
-        person = responsible_person(page)
-        authors[("news.newspage", page.pk)] = person.pk if person else None
-    documents = OfficialDocumentPage.objects.filter(pk__in=ids.get("documents.officialdocumentpage", ()))
-    for page in documents.only("id", "owner_id"):
-        authors[("documents.officialdocumentpage", page.pk)] = page.owner_id
-    questions = Question.objects.filter(pk__in=ids.get("qa.question", ())).prefetch_related("answer_pages")
-    for question in questions:
-        # The person an answer is credited to: the assignee, else whoever drafted the answer page.
-        owners = [page.owner_id for page in sorted(question.answer_pages.all(), key=lambda page: page.pk)]
-        authors[("qa.question", question.pk)] = question.assignee_id or (owners[0] if owners else None)
+    for label, object_ids in ids.items():
+        model = implementer(label)
+        for item in model.with_responsible_person(model.objects.filter(pk__in=object_ids)):
+            person = item.responsible_person()
+            authors[(label, item.pk)] = person.pk if person else None
     return authors
 
 
@@ -146,13 +144,19 @@ def question_figures(period, today):
     the end of the period (received by then, neither answered nor closed by then): overdue when
     the due date passed before the end of the period (or before today, for the period in
     progress), else not yet due. Overdue in total = open and overdue + answered late + closed
-    late. Due dates come from `workflows.deadlines.deadline_for`.
+    late. Due dates come from `workflows.deadlines.deadline_for`. Questions are the residents'
+    requests of the contract (`workflows.contract.ResidentRequest`), read by their fields.
     """
-    from qa.models import Question, QuestionStatus
-
     first, after = local_day_bounds(period.start, period.end)
     figures = QuestionFigures()
-    closed = Q(status=QuestionStatus.CLOSED)
+    for model in resident_requests():
+        _count_requests(model, period, today, first, after, figures)
+    return figures
+
+
+def _count_requests(model, period, today, first, after, figures):
+    """Add to `figures` the requests of one `ResidentRequest` model (see `question_figures`)."""
+    closed = Q(status=model.closed_status)
     # Only what can count: received, answered or closed in the period, or still unanswered and
     # not closed at its end; years of questions answered long ago are never read.
     relevant = (
@@ -162,14 +166,14 @@ def question_figures(period, today):
         | ((Q(answered_at__isnull=True) | Q(answered_at__gte=after)) & (~closed | Q(closed_at__gte=after)))
     )
     questions = (
-        Question.objects.filter(relevant, received_at__lt=after)
+        model.objects.filter(relevant, received_at__lt=after)
         .only("id", "status", "received_at", "answered_at", "closed_at", "due_date")
         .order_by()
     )
     for question in questions:
         received_on = local_date(question.received_at)
         answered_on = local_date(question.answered_at)
-        is_closed = question.status == QuestionStatus.CLOSED
+        is_closed = question.status == model.closed_status
         closed_on = local_date(question.closed_at) if is_closed else None
         due = deadlines.deadline_for(question).due
         if question.received_at >= first:
@@ -192,7 +196,6 @@ def question_figures(period, today):
             figures.open_overdue += 1
         else:
             figures.open_not_due += 1
-    return figures
 
 
 def days_without_update(period, today):

@@ -1,5 +1,6 @@
 """Creating, adjusting and totalling royalty entries (Điều 9)."""
 
+import datetime
 import logging
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
@@ -9,10 +10,12 @@ from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
+from wagtail.models import Locale
 
 from portal.dates import local_date
 from portal.numbers import format_coefficient
-from royalties.models import BaseSalary, RoyaltyBudget, RoyaltyEntry, RoyaltyKind, RoyaltyRate
+from royalties.models import BaseSalary, RoyaltyBudget, RoyaltyEntry, RoyaltyRate
+from workflows.contract import EditorialItem
 
 logger = logging.getLogger(__name__)
 
@@ -20,76 +23,38 @@ logger = logging.getLogger(__name__)
 BUDGET_WARNING_RATIO = Decimal("0.8")
 
 
-@dataclass(frozen=True)
-class Claim:
-    """One author's claim for one item or photo, before it is priced."""
-
-    kind: str
-    author: object
-    image: object = None
-
-
 def responsible_person(page):
     """The person an item is credited to in royalties, reports and contributors' records.
 
-    A news article: its author, else whoever created the page; an official document: whoever
-    posted it; an answer: the official the question was assigned to, else whoever created the
-    page. None for other page types or when nobody is known.
+    Each content type says who (`EditorialItem.responsible_person`): a news article, its author,
+    else whoever created the page; an official document, whoever posted it; an answer, the
+    official the question was assigned to, else whoever created the page. None for other page
+    types or when nobody is known.
     """
-    from documents.models import OfficialDocumentPage
-    from news.models import NewsPage
-    from qa.models import QAPage
-
-    if isinstance(page, NewsPage):
-        return page.author or page.owner
-    if isinstance(page, OfficialDocumentPage):
-        return page.owner
-    if isinstance(page, QAPage):
-        assignee = page.question.assignee if page.question_id else None
-        return assignee or page.owner
-    return None
+    return page.responsible_person() if isinstance(page, EditorialItem) else None
 
 
 def claims_for(page):
     """The royalty claims a published page gives rise to: its text, and its own photos.
 
-    The text pays its `responsible_person`: a news article as a news item, an article, or an
-    item taken from elsewhere (Điều 7); a document as a document posted; an answer as an answer.
-    A news article's main image pays the person who uploaded it, unless the article was taken
-    from elsewhere. Other page types pay nothing.
+    Each content type says which (`EditorialItem.royalty_claims`): the text pays its
+    `responsible_person`, as a news item, an article, an item taken from elsewhere (Điều 7), a
+    document posted or an answer; a news article's main image pays the person who uploaded it,
+    unless the article was taken from elsewhere. Other page types pay nothing; nor does a claim
+    without a known person.
     """
-    from news.models import NewsPage
-
-    kind = text_kind(page)
-    if kind is None:
-        return []
-    claims = [Claim(kind, responsible_person(page))]
-    if isinstance(page, NewsPage):
-        image = page.main_image
-        if image is not None and not page.is_republished and image.uploaded_by_user is not None:
-            claims.append(Claim(RoyaltyKind.PHOTO, image.uploaded_by_user, image))
+    claims = page.royalty_claims() if isinstance(page, EditorialItem) else []
     return [claim for claim in claims if claim.author is not None]
 
 
 def text_kind(page):
     """The kind a published page's text counts as, in royalties and in the periodic report alike.
 
-    A news article: an item taken from elsewhere (Điều 7), an article or a news item by its genre;
-    an official document: a document posted; an answer: an answer. None for other page types.
+    Each content type says which (`EditorialItem.royalty_kind`): a news article, an item taken
+    from elsewhere (Điều 7), an article or a news item by its genre; an official document, a
+    document posted; an answer, an answer. None for other page types.
     """
-    from documents.models import OfficialDocumentPage
-    from news.models import NewsGenre, NewsPage
-    from qa.models import QAPage
-
-    if isinstance(page, NewsPage):
-        if page.is_republished:
-            return RoyaltyKind.REPUBLISHED
-        return RoyaltyKind.ARTICLE if page.genre == NewsGenre.ARTICLE else RoyaltyKind.NEWS_ITEM
-    if isinstance(page, OfficialDocumentPage):
-        return RoyaltyKind.DOCUMENT
-    if isinstance(page, QAPage):
-        return RoyaltyKind.ANSWER
-    return None
+    return page.royalty_kind() if isinstance(page, EditorialItem) else None
 
 
 def record_first_publication(page):
@@ -142,8 +107,6 @@ def record_first_publication(page):
 
 def is_original_item(page):
     """Whether `page` is an original item: not an alias, and in the site's default locale."""
-    from wagtail.models import Locale
-
     if page.alias_of_id is not None:
         return False
     return page.locale_id == Locale.get_default().pk
@@ -235,8 +198,6 @@ class BudgetStatus:
 
 def budget_status(year, until=None):
     """The royalties of `year` (first published up to `until`, a date, if given) against its budget."""
-    import datetime
-
     end = datetime.date(year, 12, 31) if until is None else min(until, datetime.date(year, 12, 31))
     used = (
         RoyaltyEntry.objects.published_between(datetime.date(year, 1, 1), end).aggregate(total=Sum("amount"))["total"]

@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import pre_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,13 +8,8 @@ class WorkflowsConfig(AppConfig):
     name = "workflows"
     verbose_name = _("Editorial workflow")
 
-    def ready(self):
+    def ready(self) -> None:
         # Approval chain (issue 4): must run before wagtail.admin's ready(); see notifications.py.
         from workflows import notifications
 
         notifications.connect()
-
-        from qa.models import Question
-        from workflows.signal_handlers import set_question_due_date
-
-        pre_save.connect(set_question_due_date, sender=Question, dispatch_uid="workflows_question_due_date")

@@ -13,6 +13,8 @@ from functools import lru_cache
 
 import holidays
 
+from workflows.models import CalendarException
+
 # Safety net: a calendar with every day off (a data-entry mistake) must not loop forever.
 MAX_SEARCH_DAYS = 366
 
@@ -34,8 +36,6 @@ def exceptions_loaded_once():
     For work that computes many deadlines at once (the dashboard panel, the deadlines report,
     the alerts): without it each due date costs a query, so the page grows with the content.
     """
-    from workflows.models import CalendarException
-
     token = _loaded_exceptions.set(dict(CalendarException.objects.values_list("date", "is_working_day")))
     try:
         yield
@@ -52,8 +52,6 @@ def _exceptions(start, end):
     loaded = _loaded_exceptions.get()
     if loaded is not None:
         return {day: working for day, working in loaded.items() if start <= day <= end}
-    from workflows.models import CalendarException
-
     return dict(CalendarException.objects.filter(date__range=(start, end)).values_list("date", "is_working_day"))
 
 

@@ -2,25 +2,35 @@
 
 `deadline_for(item)` is the one place that says whether an item has a deadline and when it is
 due; the lists below (the dashboard, alerts, the deadlines report, the periodic report, authors'
-records) all go through it. Their querysets leave out at the database what has no deadline
-(`HAS_DEADLINE`), so counts and query counts stay right.
+records) all go through it. What has a deadline, and from when, each content type says itself
+(`workflows.contract.EditorialItem.deadline_clock`); the lists are built per implementer of the
+contract, and their querysets leave out at the database what has no deadline
+(`EditorialItem.deadline_filter`), so counts and query counts stay right.
 
 Due dates are computed from the items' own fields, never stored on the pages: a change of the
-calendar (a new `CalendarException`) moves every open deadline at once. Questions are the
-exception: `Question.due_date` is set on receipt (see signal_handlers) because it is promised to
-the resident.
+calendar (a new `CalendarException`) moves every open deadline at once. Residents' requests are
+the exception: a question's `due_date` is set on receipt (`qa.models.Question.save`) because it
+is promised to the resident.
 """
 
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Q
+from django.conf import settings
+from django.db.models import Q, QuerySet
 from django.db.models.functions import TruncDate
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page
 
 from portal.dates import local_date
 from workflows.calendar import add_working_days, exceptions_loaded_once
+from workflows.contract import EditorialItem, ResidentRequest, implementers, resident_requests
 
 NEWS = "news"
 DOCUMENT = "document"
@@ -50,25 +60,6 @@ KIND_LABELS = {
     ANSWER: _("Answer to a resident"),
 }
 
-# NewsPage.category → deadline kind. "khac" (other, Điều 8e: "cập nhật thường xuyên, chính xác")
-# has none: such items are never due and never late.
-NEWS_CATEGORY_KINDS = {
-    "su-kien": NEWS,
-    "hoi-nghi": CONFERENCE,
-    "thong-ke": STATISTICS,
-}
-# Only documents "do Ủy ban nhân dân xã ban hành" have the deadline of Điều 8b.
-DOCUMENT_ISSUERS_WITH_DEADLINE = ("ubnd-xa",)
-
-# The same rules as `deadline_for`, as database filters, per model label. A confidential
-# document is never published (Điều 5, 6), so it has no deadline to miss.
-HAS_DEADLINE = {
-    "news.newspage": Q(event_date__isnull=False, category__in=list(NEWS_CATEGORY_KINDS)),
-    "documents.officialdocumentpage": Q(
-        signed_date__isnull=False, confidential=False, issuer__in=DOCUMENT_ISSUERS_WITH_DEADLINE
-    ),
-}
-
 OVERDUE = "overdue"
 DUE_TODAY = "due_today"
 UPCOMING = "upcoming"
@@ -84,7 +75,7 @@ STATUS_LABELS = {
 }
 
 
-def due_date(kind, start):
+def due_date(kind: str, start: datetime.date | datetime.datetime) -> datetime.date:
     """The last day on which an item of `kind` whose clock starts on `start` is on time.
 
     `start` may be a date or an aware datetime (taken as its local date).
@@ -103,7 +94,7 @@ class Deadline:
     due: datetime.date
 
 
-def deadline_for(item):
+def deadline_for(item: object) -> Deadline | None:
     """The `Deadline` of a news article, official document, answer page or question; None without one.
 
     None where the regulation sets no deadline: "khac" news (Điều 8e), documents not issued by the
@@ -111,34 +102,23 @@ def deadline_for(item):
     clock has not started (no event or signing date). A question's due date is the one promised
     to the resident (`Question.due_date`, possibly extended), else 15 working days from its local
     date of receipt; an answer page has its question's deadline.
-    """
-    from documents.models import OfficialDocumentPage
-    from news.models import NewsPage
-    from qa.models import QAPage, Question
 
-    if isinstance(item, Question):
-        if item.received_at is None:
+    Each content type says which of these applies to it (`EditorialItem.deadline_clock` and
+    `promised_due_date`); anything else (the home page, a plain page) has no deadline.
+    """
+    if isinstance(item, EditorialItem):
+        clock = item.deadline_clock()
+        if clock is None:
             return None
-        start = local_date(item.received_at)
-        return Deadline(ANSWER, start, item.due_date or due_date(ANSWER, item.received_at))
-    if isinstance(item, NewsPage):
-        kind = NEWS_CATEGORY_KINDS.get(item.category)
-        if kind is None or item.event_date is None:
-            return None
-        return Deadline(kind, item.event_date, due_date(kind, item.event_date))
-    if isinstance(item, OfficialDocumentPage):
-        if item.confidential or item.issuer not in DOCUMENT_ISSUERS_WITH_DEADLINE or item.signed_date is None:
-            return None
-        return Deadline(DOCUMENT, item.signed_date, due_date(DOCUMENT, item.signed_date))
-    if isinstance(item, QAPage):
-        return deadline_for(item.question) if item.question_id else None
+        kind, start = clock
+        return Deadline(kind, start, item.promised_due_date() or due_date(kind, start))
     specific = getattr(item, "specific", None)
     if specific is not None and type(specific) is not type(item):
         return deadline_for(specific)
     return None
 
 
-def is_on_time(due, done_at):
+def is_on_time(due: datetime.date, done_at: datetime.date | datetime.datetime | None) -> bool:
     """Whether something done at `done_at` (local date of an aware datetime) met `due`."""
     done = local_date(done_at)
     return done is not None and done <= due
@@ -155,17 +135,17 @@ class DeadlineItem:
     done_on: datetime.date | None
     admin_url: str | None
     object_id: int
-    model: str
+    model: str  # the implementer's lower-case model label, e.g. "news.newspage", "qa.question"
 
     @property
-    def kind_label(self):
+    def kind_label(self) -> str | Promise:
         return KIND_LABELS[self.kind]
 
     @property
-    def is_done(self):
+    def is_done(self) -> bool:
         return self.done_on is not None
 
-    def status(self, today):
+    def status(self, today: datetime.date) -> str:
         """One of OVERDUE, DUE_TODAY, UPCOMING, ON_TIME, LATE, as seen on `today`."""
         if self.done_on is not None:
             return ON_TIME if self.done_on <= self.due else LATE
@@ -175,85 +155,50 @@ class DeadlineItem:
             return DUE_TODAY
         return UPCOMING
 
-    def status_label(self, today):
+    def status_label(self, today: datetime.date) -> str | Promise:
         return STATUS_LABELS[self.status(today)]
 
 
-# The questions desk (issue 3/4) registers the admin views of `qa.Question`; until its URL name
-# resolves, a question links to its answer page when it has one.
-QUESTION_ADMIN_URL_NAME = "qa_question:edit"
-
-
-def _page_admin_url(page_id):
-    from django.urls import reverse
-
-    return reverse("wagtailadmin_pages:edit", args=[page_id])
-
-
-def _question_admin_url(question, answer_page_id):
-    from django.urls import NoReverseMatch, reverse
-
-    try:
-        return reverse(QUESTION_ADMIN_URL_NAME, args=[question.pk])
-    except NoReverseMatch:
-        return _page_admin_url(answer_page_id) if answer_page_id else None
-
-
-def originals(pages):
+def originals(pages: QuerySet[Any]) -> QuerySet[Any]:
     """The pages themselves, without their aliases and their translations into other languages.
 
     An alias or an English copy repeats an item already counted; it has no deadline of its own.
     The default locale is matched by its language code in the same query (`Locale.get_default()`
     would cost one more query per kind of item).
     """
-    from django.conf import settings
-    from wagtail.coreutils import get_supported_content_language_variant
-
     default_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
     return pages.filter(alias_of__isnull=True, locale__language_code=default_language)
 
 
-def news_items(due_between=None):
-    """Every news article with a deadline, as DeadlineItems (see `all_items` for `due_between`).
+def items_of(model: type[EditorialItem], due_between: tuple[datetime.date, datetime.date] | None = None) -> Iterator[DeadlineItem]:
+    """Every item of one implementer of the contract with a deadline, as DeadlineItems.
 
-    An article of category "khac" (Điều 8e) or without an event date has none.
+    A page type lists the original pages its `deadline_filter` keeps (done on the local date of
+    their first publication); a resident's request lists as `request_items` says. A type without
+    a `deadline_filter` (an answer page: its question is listed) lists nothing. See `all_items`
+    for `due_between`. One query per page type, two per type of request.
     """
-    from news.models import NewsPage
-
-    pages = originals(NewsPage.objects.filter(HAS_DEADLINE["news.newspage"]))
-    if due_between:
-        first, last = due_between
-        pages = pages.filter(event_date__gte=first - LONGEST_SPAN, event_date__lte=last)
-    pages = pages.only("id", "title", "category", "event_date", "first_published_at")
-    for page in pages:
-        deadline = deadline_for(page)
-        if deadline is None:
-            continue
-        yield DeadlineItem(
-            kind=deadline.kind,
-            title=page.title,
-            start=deadline.start,
-            due=deadline.due,
-            done_on=local_date(page.first_published_at),
-            admin_url=_page_admin_url(page.pk),
-            object_id=page.pk,
-            model="news.newspage",
-        )
+    if issubclass(model, ResidentRequest):
+        yield from request_items(model, due_between)
+    elif issubclass(model, Page) and model.deadline_filter is not None:
+        yield from page_items(model, due_between)
 
 
-def document_items(due_between=None):
-    """Every official document with a deadline, as DeadlineItems.
+def page_items(model: type[Page], due_between: tuple[datetime.date, datetime.date] | None = None) -> Iterator[DeadlineItem]:
+    """The pages of `model` (an `EditorialItem`) with a deadline, as DeadlineItems.
 
-    Only the commune People's Committee's documents with a signing date have one (Điều 8b); a
+    E.g. a news article of category "khac" (Điều 8e) or without an event date has none; only the
+    commune People's Committee's documents with a signing date have one (Điều 8b), and a
     confidential document is never published (Điều 5, 6), so it has no deadline to miss.
     """
-    from documents.models import OfficialDocumentPage
-
-    pages = originals(OfficialDocumentPage.objects.filter(HAS_DEADLINE["documents.officialdocumentpage"]))
+    assert issubclass(model, EditorialItem) and model.deadline_filter is not None
+    pages = originals(model.objects.filter(model.deadline_filter))
     if due_between:
         first, last = due_between
-        pages = pages.filter(signed_date__gte=first - LONGEST_SPAN, signed_date__lte=last)
-    pages = pages.only("id", "title", "signed_date", "issuer", "confidential", "first_published_at")
+        start = model.deadline_start_field
+        pages = pages.filter(**{f"{start}__gte": first - LONGEST_SPAN, f"{start}__lte": last})
+    pages = pages.only("id", "title", *model.deadline_fields, "first_published_at")
+    label = model._meta.label_lower
     for page in pages:
         deadline = deadline_for(page)
         if deadline is None:
@@ -264,14 +209,14 @@ def document_items(due_between=None):
             start=deadline.start,
             due=deadline.due,
             done_on=local_date(page.first_published_at),
-            admin_url=_page_admin_url(page.pk),
+            admin_url=reverse("wagtailadmin_pages:edit", args=[page.pk]),
             object_id=page.pk,
-            model="documents.officialdocumentpage",
+            model=label,
         )
 
 
-def closed_late():
-    """Questions closed without an answer after their due date (local date of `closed_at`).
+def closed_late(model: type[ResidentRequest]) -> Q:
+    """Requests closed without an answer after their due date (local date of `closed_at`).
 
     Closing is the commune's reply of sorts (Điều 8đ counts from receipt to the reply), and "out
     of scope" must not hide a late answer: such a question counts late in every figure, done on
@@ -280,74 +225,68 @@ def closed_late():
     either) is left out, as it always was: counting it late would invent a date. A question
     without a stored due date is kept here and judged on its computed one.
     """
-    from qa.models import QuestionStatus
-
     closed_on = TruncDate("closed_at", tzinfo=timezone.get_default_timezone())
-    return Q(status=QuestionStatus.CLOSED, closed_at__isnull=False) & (
+    return Q(status=model.closed_status, closed_at__isnull=False) & (
         Q(due_date__isnull=True) | Q(due_date__lt=closed_on)
     )
 
 
-def question_items(due_between=None):
-    """Every resident's question with a deadline to meet, as DeadlineItems.
+def request_items(
+    model: type[ResidentRequest], due_between: tuple[datetime.date, datetime.date] | None = None
+) -> Iterator[DeadlineItem]:
+    """Every resident's request (question) of `model` with a deadline to meet, as DeadlineItems.
 
-    That is every question not closed, and those closed after their due date (see `closed_late`).
-    Answered on the day `answered_at` was set or, failing that, the day its answer page was
-    first published; a question closed late is done on the day it was closed.
+    That is every request not closed, and those closed after their due date (see `closed_late`).
+    Answered on the day its answer reached the resident (`answer_given_at`: for a question, the
+    day `answered_at` was set or, failing that, the day its answer page was first published); a
+    request closed late is done on the day it was closed.
     """
-    from qa.models import Question, QuestionStatus
-
-    questions = Question.objects.filter(~Q(status=QuestionStatus.CLOSED) | closed_late())
+    requests = model.objects.filter(~Q(status=model.closed_status) | closed_late(model))
     if due_between:
-        # The due date promised to the resident is stored; the rare question without one is
+        # The due date promised to the resident is stored; the rare request without one is
         # read in any case and placed by its computed due date.
-        questions = questions.filter(Q(due_date__range=due_between) | Q(due_date__isnull=True))
-    questions = questions.prefetch_related("answer_pages")
-    for question in questions:
-        answers = sorted(
-            (page for page in question.answer_pages.all() if page.first_published_at),
-            key=lambda page: page.first_published_at,
-        )
-        done_at = question.answered_at or (answers[0].first_published_at if answers else None)
-        deadline = deadline_for(question)
-        if question.status == QuestionStatus.CLOSED:
-            done_at = question.closed_at
+        requests = requests.filter(Q(due_date__range=due_between) | Q(due_date__isnull=True))
+    label = model._meta.label_lower
+    for request in model.with_answers(requests):
+        deadline = deadline_for(request)
+        assert deadline is not None  # a stored request has been received
+        if request.status == model.closed_status:
+            done_at = request.closed_at
             if local_date(done_at) <= deadline.due:
-                continue  # only a question without a stored due date can get here
-        answer_page_id = answers[0].pk if answers else None
-        if answer_page_id is None and question.answer_pages.all():
-            answer_page_id = question.answer_pages.all()[0].pk
+                continue  # only a request without a stored due date can get here
+        else:
+            done_at = request.answer_given_at()
         yield DeadlineItem(
             kind=deadline.kind,
-            title=f"{question.tracking_code} — {question.title}",
+            title=str(request),
             start=deadline.start,
             due=deadline.due,
             done_on=local_date(done_at),
-            admin_url=_question_admin_url(question, answer_page_id),
-            object_id=question.pk,
-            model="qa.question",
+            admin_url=request.admin_url(),
+            object_id=request.pk,
+            model=label,
         )
 
 
-def all_items(due_between=None):
-    """News, documents and questions with their deadlines, earliest due first.
+def all_items(due_between: tuple[datetime.date, datetime.date] | None = None) -> list[DeadlineItem]:
+    """Every item with a deadline (news, documents, questions: every implementer), earliest due first.
 
     `due_between` (first day, last day) narrows the queries to the items that can fall due in
     those days, so a report on one month does not read the portal's whole history; the caller
     still keeps only the items whose due date is in range.
     """
     with exceptions_loaded_once():
-        items = [*news_items(due_between), *document_items(due_between), *question_items(due_between)]
+        items = [item for model in implementers() for item in items_of(model, due_between)]
     return sorted(items, key=lambda item: (item.due, item.kind, item.title))
 
 
-def open_items_due_soon(today, horizon=2):
+def open_items_due_soon(today: datetime.date, horizon: int = 2) -> dict[str, list[DeadlineItem]]:
     """The open items that are overdue, due `today`, or due within `horizon` working days.
 
     Returns a dict with the keys "overdue", "due_today" and "due_soon" (lists of DeadlineItems).
     """
     limit = add_working_days(today, horizon)
-    sections = {"overdue": [], "due_today": [], "due_soon": []}
+    sections: dict[str, list[DeadlineItem]] = {"overdue": [], "due_today": [], "due_soon": []}
     for item in all_items():
         if item.is_done or item.due > limit:
             continue
@@ -358,3 +297,21 @@ def open_items_due_soon(today, horizon=2):
         else:
             sections["due_soon"].append(item)
     return sections
+
+
+def open_requests_due(today: datetime.date) -> list[Any]:
+    """Open residents' requests with an active assignee, due on `today` or later, for the reminders.
+
+    The rare request without a stored due date is read too, and judged on its computed one
+    (`deadline_for`). One query per type of request, the assignee fetched along.
+    """
+    return [
+        request
+        for model in resident_requests()
+        for request in model.objects.filter(
+            Q(due_date__gte=today) | Q(due_date__isnull=True),
+            status__in=model.open_statuses,
+            assignee__isnull=False,
+            assignee__is_active=True,
+        ).select_related("assignee")
+    ]

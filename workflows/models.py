@@ -6,7 +6,9 @@ from django.db import models
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
-from wagtail.models import AbstractGroupApprovalTask, Revision
+from wagtail.models import AbstractGroupApprovalTask, Revision, TaskState
+
+from workflows.rules import check_publication
 
 
 class CalendarException(models.Model):
@@ -164,8 +166,6 @@ class HeadApprovalTask(AbstractGroupApprovalTask):
 
     def _step_to_restart(self, workflow_state):
         """The first earlier step whose approval predates the latest request for changes."""
-        from wagtail.models import TaskState
-
         states = workflow_state.task_states.all()
         rejected_at = (
             states.filter(status=TaskState.STATUS_REJECTED)
@@ -186,8 +186,6 @@ class HeadApprovalTask(AbstractGroupApprovalTask):
 
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name == "approve":
-            from workflows.rules import check_publication
-
             # Refuse before the task is marked approved, so the text stays waiting at this step.
             check_publication(task_state.revision.as_object())
             if user.pk in _submitters(task_state):

@@ -7,27 +7,32 @@ editor's publish button (which builds the action itself, bypassing ``Page.publis
 ends by saving the page with ``live_revision`` set to the revision being published, so
 ``PublicationRulesMixin`` checks both ``publish()`` (before any side effect) and ``save()`` (the
 single choke point every path shares).
+
+What may go live is each content type's to say (`EditorialItem.publication_problems`: a
+confidential document never, an article taken from elsewhere not without its source, an answer
+not with the words of a resident who did not consent); this module only enforces it.
 """
 
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
+from collections.abc import Sequence
+from typing import Any
 
-CONFIDENTIAL = _("A confidential document (văn bản mật) can never be published (Điều 5, 6).")
-MISSING_SOURCE = _("An article taken from elsewhere must name its source before it is published (Điều 7).")
-MISSING_EVENT_DATE = _("Enter the event date: the publication deadline counts from it (Điều 8).")
-MISSING_SIGNED_DATE = _("Enter the signing date: the publication deadline counts from it (Điều 8b).")
+from django.core.exceptions import ValidationError
+from django.utils.functional import Promise
+from django.utils.translation import gettext
+from wagtail.models import Revision
+
+from workflows.contract import EditorialItem
 
 
 class PublicationRefused(ValidationError):
     """Raised when a revision breaks a publication rule; carries the page and the reasons."""
 
-    def __init__(self, page, problems):
+    def __init__(self, page: Any, problems: Sequence[str | Promise]) -> None:
         self.page = page
         self.problems = [str(problem) for problem in problems]
         super().__init__(self.problems)
 
-    def user_message(self):
+    def user_message(self) -> str:
         """The message shown to the editor, in the active language."""
         return gettext("“%(title)s” was not published: %(reasons)s Your draft is kept.") % {
             "title": self.page.title,
@@ -35,29 +40,18 @@ class PublicationRefused(ValidationError):
         }
 
 
-def publication_problems(page):
-    """The rules ``page`` (a specific page, as it would go live) breaks; empty when it may go live."""
-    from documents.models import OfficialDocumentPage
-    from news.models import NewsCategory, NewsPage
+def publication_problems(page: object) -> list[str | Promise]:
+    """The rules ``page`` (a specific page, as it would go live) breaks; empty when it may go live.
 
-    problems = []
-    if isinstance(page, OfficialDocumentPage):
-        if page.confidential:
-            problems.append(CONFIDENTIAL)
-        if not page.signed_date:
-            problems.append(MISSING_SIGNED_DATE)
-    if isinstance(page, NewsPage):
-        if page.is_republished and not (page.source or "").strip():
-            problems.append(MISSING_SOURCE)
-        # "Other" items (Điều 8e) have no deadline, so nothing for an event date to start.
-        if not page.event_date and page.category != NewsCategory.OTHER:
-            problems.append(MISSING_EVENT_DATE)
-    # Content opts in with its own rules (e.g. qa.QAPage: the resident's consent, Điều 8đ).
-    problems.extend(getattr(page, "extra_publication_problems", list)())
-    return problems
+    The content type says which (`EditorialItem.publication_problems`); a page of another type
+    breaks none.
+    """
+    if isinstance(page, EditorialItem):
+        return list(page.publication_problems())
+    return []
 
 
-def check_publication(page):
+def check_publication(page: object) -> None:
     """Raise ``PublicationRefused`` when ``page`` may not go live."""
     problems = publication_problems(page)
     if problems:
@@ -71,17 +65,22 @@ class PublicationRulesMixin:
     a rule; the draft revision itself is never touched, so the editor loses nothing.
     """
 
-    def publish(self, revision, *args, **kwargs):
+    # Mixed into a Wagtail page (the attributes below are the page's).
+    live: bool
+    live_revision_id: int | None
+    pk: Any
+
+    def publish(self, revision: Revision, *args: Any, **kwargs: Any) -> Any:
         # Checked before Wagtail's action clears schedules or writes anything.
         check_publication(revision.as_object())
-        return super().publish(revision, *args, **kwargs)
+        return super().publish(revision, *args, **kwargs)  # type: ignore[misc]
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> Any:
         if self.live and self.live_revision_id and self.pk and self._is_going_live():
             check_publication(self)
-        return super().save(*args, **kwargs)
+        return super().save(*args, **kwargs)  # type: ignore[misc]
 
-    def _is_going_live(self):
+    def _is_going_live(self) -> bool:
         """Whether this save makes a new revision live (the last step of every publication)."""
-        stored = type(self).objects.filter(pk=self.pk).values_list("live", "live_revision_id").first()
+        stored = type(self).objects.filter(pk=self.pk).values_list("live", "live_revision_id").first()  # type: ignore[attr-defined]
         return stored != (True, self.live_revision_id)

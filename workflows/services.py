@@ -13,8 +13,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from wagtail.log_actions import log
-from wagtail.models import DraftStateMixin, Page, Revision, TaskState, WorkflowState
+from wagtail.models import DraftStateMixin, Page, Revision, Task, TaskState, WorkflowState
 
+from workflows.contract import editorial_pages
 from workflows.rules import PublicationRefused
 
 logger = logging.getLogger(__name__)
@@ -144,16 +145,10 @@ def send_notice(event, recipient_id, workflow_state_id, task_state_id=None):
 def moderation_overview(limit=50):
     """Pages of the content types under the chain, grouped by where they stand, newest first.
 
-    Returns a list of ``(heading, rows)``; each row has ``page``, ``who`` and ``since``.
+    Returns a list of ``(heading, rows)``; each row has ``page``, ``who`` and ``since``. The
+    content types are the pages that implement the contract (`workflows.contract`).
     """
-    from django.utils.translation import gettext as _
-    from wagtail.models import Task
-
-    from documents.models import OfficialDocumentPage
-    from news.models import NewsPage
-    from qa.models import QAPage
-
-    content_types = ContentType.objects.get_for_models(NewsPage, OfficialDocumentPage, QAPage).values()
+    content_types = ContentType.objects.get_for_models(*editorial_pages()).values()
     pages = Page.objects.filter(content_type__in=content_types).select_related("owner")
     in_progress = (
         WorkflowState.objects.active()
@@ -177,7 +172,7 @@ def moderation_overview(limit=50):
                     "since": state.current_task_state.started_at,
                 }
             )
-        sections.append((_("Waiting at “%(task)s”") % {"task": task.name}, rows[:limit]))
+        sections.append((gettext("Waiting at “%(task)s”") % {"task": task.name}, rows[:limit]))
 
     rejected = []
     for state in in_progress.filter(status=WorkflowState.STATUS_NEEDS_CHANGES).order_by("-created_at"):
@@ -213,11 +208,11 @@ def moderation_overview(limit=50):
         for page in pages.filter(live=True).select_related("live_revision__user").order_by("-last_published_at")[:limit]
     ]
     sections = [
-        (_("Drafts"), drafts),
+        (gettext("Drafts"), drafts),
         *sections,
-        (_("Returned for changes"), rejected),
-        (_("Scheduled"), scheduled),
-        (_("Published"), published),
+        (gettext("Returned for changes"), rejected),
+        (gettext("Scheduled"), scheduled),
+        (gettext("Published"), published),
     ]
     # A workflow state or revision can outlive its page (deleted by hand or by a script); such a
     # row has nothing to link to. A missing owner or author is fine: the template shows "—".

@@ -11,16 +11,17 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Page
 
-from news.models import NewsCategory
-from qa.models import QuestionStatus
+from documents.models import OfficialDocumentPage
+from news.models import MISSING_EVENT_DATE, NewsCategory, NewsPage
+from qa.models import Question, QuestionStatus
 from qa.services import close_question
 from tests.content_helpers import publish
 from tests.factories.accounts import UserFactory
 from tests.factories.pages import NewsPageFactory, OfficialDocumentPageFactory, QAPageFactory, QuestionFactory
 from tests.helpers import log_in
 from tests.workflows.conftest import as_user, draft_news, news_form, submit, workflow_action
-from workflows.deadlines import LATE, Deadline, all_items, deadline_for, document_items, news_items, question_items
-from workflows.rules import MISSING_EVENT_DATE, PublicationRefused
+from workflows.deadlines import LATE, Deadline, all_items, deadline_for, items_of
+from workflows.rules import PublicationRefused
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +63,7 @@ def test_a_commune_decision_posted_2_working_days_after_signing_is_late(site_pag
     published_on(decision, D(2025, 3, 11))
 
     assert deadline_for(decision) == Deadline("document", D(2025, 3, 7), D(2025, 3, 10))
-    [item] = [item for item in document_items() if item.object_id == decision.pk]
+    [item] = [item for item in items_of(OfficialDocumentPage) if item.object_id == decision.pk]
     assert (item.due, item.done_on, item.status(D(2025, 3, 20))) == (D(2025, 3, 10), D(2025, 3, 11), LATE)
 
 
@@ -70,7 +71,7 @@ def test_a_commune_decision_posted_2_working_days_after_signing_is_late(site_pag
 def test_only_the_commune_peoples_committee_documents_have_a_deadline(site_pages, issuer):
     other = document(site_pages, issuer=issuer, signed_date=D(2025, 3, 7))
     assert deadline_for(other) is None
-    assert list(document_items()) == []
+    assert list(items_of(OfficialDocumentPage)) == []
 
 
 def test_deadline_for_every_kind(site_pages):
@@ -111,20 +112,13 @@ def test_the_lists_hold_exactly_the_items_deadline_for_gives_a_deadline(site_pag
         document(site_pages, issuer=issuer)
         document(site_pages, issuer=issuer, confidential=True)
 
-    listed = {item.object_id: (item.kind, item.start, item.due) for item in [*news_items(), *document_items()]}
-    pages = [page.specific for page in Page.objects.type(*_content_models()).order_by("pk")]
+    listed = {item.object_id: (item.kind, item.start, item.due) for item in [*items_of(NewsPage), *items_of(OfficialDocumentPage)]}
+    pages = [page.specific for page in Page.objects.type(NewsPage, OfficialDocumentPage).order_by("pk")]
     expected = {
         page.pk: (deadline.kind, deadline.start, deadline.due) for page in pages if (deadline := deadline_for(page))
     }
     assert listed == expected
     assert sorted(kind for kind, _start, _due in listed.values()) == ["conference", "document", "news", "statistics"]
-
-
-def _content_models():
-    from documents.models import OfficialDocumentPage
-    from news.models import NewsPage
-
-    return NewsPage, OfficialDocumentPage
 
 
 def test_items_without_a_deadline_cost_no_query(site_pages, django_assert_num_queries):
@@ -192,7 +186,7 @@ def test_a_question_closed_after_its_due_date_counts_late_in_the_deadlines_repor
     closed_at(in_time, D(2025, 3, 31), member)
     assert late.status == QuestionStatus.CLOSED and late.due_date == D(2025, 3, 31)
 
-    items = {item.object_id: item for item in question_items()}
+    items = {item.object_id: item for item in items_of(Question)}
     assert set(items) == {late.pk}
     assert (items[late.pk].done_on, items[late.pk].status(D(2025, 4, 15))) == (D(2025, 4, 1), LATE)
 
@@ -206,4 +200,4 @@ def test_a_question_closed_after_its_due_date_counts_late_in_the_deadlines_repor
 def test_a_legacy_closed_question_without_closing_time_is_not_counted_late():
     question = QuestionFactory(received_at=datetime.datetime(2024, 3, 11, 9, tzinfo=HANOI))
     type(question).objects.filter(pk=question.pk).update(status=QuestionStatus.CLOSED, closed_at=None)
-    assert list(question_items()) == []
+    assert list(items_of(Question)) == []

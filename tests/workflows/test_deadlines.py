@@ -6,9 +6,10 @@ import zoneinfo
 import pytest
 from wagtail.models import Locale
 
-from news.models import NewsCategory
+from documents.models import OfficialDocumentPage
+from news.models import NewsCategory, NewsPage
 from tests.factories.pages import NewsPageFactory, OfficialDocumentPageFactory, QuestionFactory
-from workflows.deadlines import LATE, ON_TIME, all_items, document_items, due_date, is_on_time, news_items
+from workflows.deadlines import LATE, ON_TIME, all_items, due_date, is_on_time, items_of
 
 pytestmark = pytest.mark.django_db
 
@@ -67,7 +68,7 @@ def test_news_article_published_late_at_night_on_its_due_date_is_on_time(site_pa
     publish_at(on_time, datetime.datetime(2025, 3, 12, 23, 30, tzinfo=HANOI))
     publish_at(late, datetime.datetime(2025, 3, 13, 0, 10, tzinfo=HANOI))
 
-    items = {item.title: item for item in news_items()}
+    items = {item.title: item for item in items_of(NewsPage)}
     assert items["Hội nghị tổng kết"].due == D(2025, 3, 12)
     assert items["Hội nghị tổng kết"].status(D(2025, 3, 20)) == ON_TIME
     assert items["Lễ ra quân"].done_on == D(2025, 3, 13)
@@ -87,7 +88,7 @@ def test_news_category_decides_the_kind(site_pages):
         category=NewsCategory.CONFERENCE,
         event_date=D(2025, 3, 7),
     )
-    items = {item.title: item for item in news_items()}
+    items = {item.title: item for item in items_of(NewsPage)}
     assert (items["Số liệu dân số"].kind, items["Số liệu dân số"].due) == ("statistics", D(2025, 3, 7))
     assert (items["Hội thảo chè"].kind, items["Hội thảo chè"].due) == ("conference", D(2025, 3, 12))
 
@@ -95,7 +96,7 @@ def test_news_category_decides_the_kind(site_pages):
 def test_confidential_documents_have_no_deadline(site_pages):
     OfficialDocumentPageFactory(parent=site_pages["document_index"], title="Quyết định công khai")
     OfficialDocumentPageFactory(parent=site_pages["document_index"], title="Văn bản mật", confidential=True)
-    assert [item.title for item in document_items()] == ["Quyết định công khai"]
+    assert [item.title for item in items_of(OfficialDocumentPage)] == ["Quyết định công khai"]
 
 
 def test_aliases_and_translations_have_no_deadline_of_their_own(site_pages):
@@ -106,8 +107,8 @@ def test_aliases_and_translations_have_no_deadline_of_their_own(site_pages):
     article.copy_for_translation(english, copy_parents=True)
     document.copy_for_translation(english, copy_parents=True)
 
-    assert [item.object_id for item in news_items()] == [article.pk]
-    assert [item.object_id for item in document_items()] == [document.pk]
+    assert [item.object_id for item in items_of(NewsPage)] == [article.pk]
+    assert [item.object_id for item in items_of(OfficialDocumentPage)] == [document.pk]
 
 
 def test_items_due_in_a_period_are_read_without_the_rest_of_the_history(site_pages):
