@@ -9,6 +9,7 @@ breaks, swapped days, make-up Saturdays "làm bù") and the head's own correctio
 import contextlib
 import contextvars
 import datetime
+from collections.abc import Iterator
 from functools import lru_cache
 
 import holidays
@@ -20,17 +21,19 @@ MAX_SEARCH_DAYS = 366
 
 
 @lru_cache(maxsize=32)
-def statutory_holidays(year):
+def statutory_holidays(year: int) -> frozenset[datetime.date]:
     """The public holidays of Vietnam in `year` according to the `holidays` package."""
     return frozenset(holidays.country_holidays("VN", years=year))
 
 
 # Set by `exceptions_loaded_once()`: the whole CalendarException table, read once.
-_loaded_exceptions = contextvars.ContextVar("loaded_calendar_exceptions", default=None)
+_loaded_exceptions: contextvars.ContextVar[dict[datetime.date, bool] | None] = contextvars.ContextVar(
+    "loaded_calendar_exceptions", default=None
+)
 
 
 @contextlib.contextmanager
-def exceptions_loaded_once():
+def exceptions_loaded_once() -> Iterator[None]:
     """Within this block every calendar call reuses one read of the CalendarException table.
 
     For work that computes many deadlines at once (the dashboard panel, the deadlines report,
@@ -43,7 +46,7 @@ def exceptions_loaded_once():
         _loaded_exceptions.reset(token)
 
 
-def _exceptions(start, end):
+def _exceptions(start: datetime.date, end: datetime.date) -> dict[datetime.date, bool]:
     """{date: is_working_day} of the CalendarException rows between start and end (inclusive).
 
     Read once per public call (the table is small and the head may change it at any time), or
@@ -55,24 +58,24 @@ def _exceptions(start, end):
     return dict(CalendarException.objects.filter(date__range=(start, end)).values_list("date", "is_working_day"))
 
 
-def _is_working_day(day, exceptions):
+def _is_working_day(day: datetime.date, exceptions: dict[datetime.date, bool]) -> bool:
     if day in exceptions:
         return exceptions[day]
     return day.weekday() < 5 and day not in statutory_holidays(day.year)
 
 
-def _as_date(value):
+def _as_date(value: datetime.date) -> datetime.date:
     # A datetime is a date subclass; keep only the date part (callers pass local dates).
     return value.date() if isinstance(value, datetime.datetime) else value
 
 
-def is_working_day(d):
+def is_working_day(d: datetime.date) -> bool:
     """Whether the offices work on date `d`."""
     d = _as_date(d)
     return _is_working_day(d, _exceptions(d, d))
 
 
-def add_working_days(start, n):
+def add_working_days(start: datetime.date, n: int) -> datetime.date:
     """The n-th working day strictly after `start`.
 
     For ``n == 0``: `start` itself when it is a working day, else the next working day.
@@ -93,7 +96,7 @@ def add_working_days(start, n):
     raise ValueError(f"No working day found within {MAX_SEARCH_DAYS} days after {start}")
 
 
-def working_days_between(a, b):
+def working_days_between(a: datetime.date, b: datetime.date) -> int:
     """The number of working days in (a, b]; 0 when b is not after a."""
     a, b = _as_date(a), _as_date(b)
     if b <= a:
@@ -104,7 +107,7 @@ def working_days_between(a, b):
     )
 
 
-def working_days_in(start, end):
+def working_days_in(start: datetime.date, end: datetime.date) -> list[datetime.date]:
     """The working days from `start` to `end`, both included, in order."""
     start, end = _as_date(start), _as_date(end)
     exceptions = _exceptions(start, end)

@@ -29,7 +29,7 @@ from workflows.models import CalendarException
 
 MAX_FILE_BYTES = 100_000
 MAX_ROWS = 1000
-NOTE_MAX_LENGTH = CalendarException._meta.get_field("note").max_length
+NOTE_MAX_LENGTH: int = CalendarException._meta.get_field("note").max_length  # type: ignore[assignment]  # a CharField
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 DATE_PATTERN = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
@@ -143,7 +143,9 @@ def parse_schedule(data):
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise CalendarImportError([(line, _("the file contains a NUL character; it is not a CSV text file."))])
-    rows, problems, seen = [], [], {}
+    rows: list[ScheduleRow] = []
+    problems: list[tuple[int | None, str]] = []
+    seen: dict[datetime.date, int] = {}
     reader = csv.reader(io.StringIO(text, newline=""), dialect=_dialect(text))
     previous_line = 0
     try:

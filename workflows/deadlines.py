@@ -15,7 +15,7 @@ is promised to the resident.
 
 import datetime
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
@@ -59,6 +59,9 @@ KIND_LABELS = {
     STATISTICS: _("Statistics"),
     ANSWER: _("Answer to a resident"),
 }
+
+# A period, as (first day, last day), that narrows the lists' queries.
+Days = tuple[datetime.date, datetime.date]
 
 OVERDUE = "overdue"
 DUE_TODAY = "due_today"
@@ -136,6 +139,9 @@ class DeadlineItem:
     admin_url: str | None
     object_id: int
     model: str  # the implementer's lower-case model label, e.g. "news.newspage", "qa.question"
+    # Set by the deadlines report (views_deadlines) for its status column and filter.
+    status_code: str = field(default="", compare=False, repr=False)
+    status_text: str | Promise = field(default="", compare=False, repr=False)
 
     @property
     def kind_label(self) -> str | Promise:
@@ -170,7 +176,7 @@ def originals(pages: QuerySet[Any]) -> QuerySet[Any]:
     return pages.filter(alias_of__isnull=True, locale__language_code=default_language)
 
 
-def items_of(model: type[EditorialItem], due_between: tuple[datetime.date, datetime.date] | None = None) -> Iterator[DeadlineItem]:
+def items_of(model: type[EditorialItem], due_between: Days | None = None) -> Iterator[DeadlineItem]:
     """Every item of one implementer of the contract with a deadline, as DeadlineItems.
 
     A page type lists the original pages its `deadline_filter` keeps (done on the local date of
@@ -184,14 +190,15 @@ def items_of(model: type[EditorialItem], due_between: tuple[datetime.date, datet
         yield from page_items(model, due_between)
 
 
-def page_items(model: type[Page], due_between: tuple[datetime.date, datetime.date] | None = None) -> Iterator[DeadlineItem]:
+def page_items(model: type[Page], due_between: Days | None = None) -> Iterator[DeadlineItem]:
     """The pages of `model` (an `EditorialItem`) with a deadline, as DeadlineItems.
 
     E.g. a news article of category "khac" (Điều 8e) or without an event date has none; only the
     commune People's Committee's documents with a signing date have one (Điều 8b), and a
     confidential document is never published (Điều 5, 6), so it has no deadline to miss.
     """
-    assert issubclass(model, EditorialItem) and model.deadline_filter is not None
+    if not issubclass(model, EditorialItem) or model.deadline_filter is None:
+        raise TypeError(f"{model.__name__} lists no deadlines of its own (workflows.contract)")
     pages = originals(model.objects.filter(model.deadline_filter))
     if due_between:
         first, last = due_between
@@ -231,9 +238,7 @@ def closed_late(model: type[ResidentRequest]) -> Q:
     )
 
 
-def request_items(
-    model: type[ResidentRequest], due_between: tuple[datetime.date, datetime.date] | None = None
-) -> Iterator[DeadlineItem]:
+def request_items(model: type[ResidentRequest], due_between: Days | None = None) -> Iterator[DeadlineItem]:
     """Every resident's request (question) of `model` with a deadline to meet, as DeadlineItems.
 
     That is every request not closed, and those closed after their due date (see `closed_late`).
@@ -249,7 +254,8 @@ def request_items(
     label = model._meta.label_lower
     for request in model.with_answers(requests):
         deadline = deadline_for(request)
-        assert deadline is not None  # a stored request has been received
+        if deadline is None:
+            continue  # not received yet: no clock (a stored request always is)
         if request.status == model.closed_status:
             done_at = request.closed_at
             if local_date(done_at) <= deadline.due:
@@ -268,7 +274,7 @@ def request_items(
         )
 
 
-def all_items(due_between: tuple[datetime.date, datetime.date] | None = None) -> list[DeadlineItem]:
+def all_items(due_between: Days | None = None) -> list[DeadlineItem]:
     """Every item with a deadline (news, documents, questions: every implementer), earliest due first.
 
     `due_between` (first day, last day) narrows the queries to the items that can fall due in

@@ -1,6 +1,8 @@
 """Services of the approval chain: scheduled publication, e-mail notices, the moderation overview."""
 
+import datetime
 import logging
+from typing import Any
 
 from django.apps import apps
 from django.conf import settings
@@ -24,14 +26,14 @@ logger = logging.getLogger(__name__)
 # --- Scheduled publication ------------------------------------------------------------------
 
 
-def _draft_state_models():
+def _draft_state_models() -> list[type[Any]]:
     """Page plus every other model with go-live/expiry dates, as Wagtail's publish_scheduled."""
     return [Page] + [
         model for model in apps.get_models() if issubclass(model, DraftStateMixin) and not issubclass(model, Page)
     ]
 
 
-def publish_scheduled(now=None):
+def publish_scheduled(now: datetime.datetime | None = None) -> tuple[int, int, int]:
     """Carry out due ``expire_at`` and ``go_live_at`` dates, each exactly once.
 
     The same steps and audit-log actions as Wagtail's ``publish_scheduled`` command, but each
@@ -88,7 +90,7 @@ EVENTS = {
 }
 
 
-def _subject(event, context):
+def _subject(event: str, context: dict[str, Any]) -> str:
     subjects = {
         "submitted": gettext("[Awaiting approval] %(title)s"),
         "approved": gettext("[Approved at “%(task)s”] %(title)s"),
@@ -100,7 +102,7 @@ def _subject(event, context):
     return subjects[event] % context
 
 
-def notice_context(task_state, workflow_state):
+def notice_context(task_state: TaskState | None, workflow_state: WorkflowState) -> dict[str, Any]:
     """What an e-mail says: the page, the step, who acted, when, and the reviewer's comment."""
     page = workflow_state.content_object.specific
     task_state = task_state or workflow_state.current_task_state
@@ -119,7 +121,7 @@ def notice_context(task_state, workflow_state):
     }
 
 
-def send_notice(event, recipient_id, workflow_state_id, task_state_id=None):
+def send_notice(event: str, recipient_id: int, workflow_state_id: int, task_state_id: int | None = None) -> bool:
     """Render and send one workflow e-mail, in Vietnamese, to one person.
 
     Raises the mail server's error so that the Celery task retries; returns False when the
@@ -142,7 +144,7 @@ def send_notice(event, recipient_id, workflow_state_id, task_state_id=None):
 # --- Moderation overview --------------------------------------------------------------------
 
 
-def moderation_overview(limit=50):
+def moderation_overview(limit: int = 50) -> list[tuple[str, list[dict[str, Any]]]]:
     """Pages of the content types under the chain, grouped by where they stand, newest first.
 
     Returns a list of ``(heading, rows)``; each row has ``page``, ``who`` and ``since``. The

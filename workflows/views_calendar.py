@@ -38,6 +38,7 @@ class CalendarImportForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        assert cleaned is not None  # Form.clean() returns cleaned_data
         upload, content = cleaned.get("file"), cleaned.get("content")
         if upload:
             if upload.size > MAX_FILE_BYTES:
@@ -61,7 +62,7 @@ class CalendarImportView(WagtailAdminTemplateMixin, FormView):
     form_class = CalendarImportForm
     page_title = gettext_lazy("Import the announced schedule")
     header_icon = "upload"
-    index_url_name = None  # set by the viewset
+    index_url_name: str = None  # type: ignore[assignment]  # set by the viewset
 
     def dispatch(self, request, *args, **kwargs):
         if not can_import_calendar(request.user):

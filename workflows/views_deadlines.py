@@ -1,5 +1,7 @@
 """The deadlines report (Điều 8) and the dashboard panel of the admin's first screen."""
 
+from typing import Any
+
 import django_filters
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -88,6 +90,7 @@ class DeadlinesReportView(ReportView):
         Column("status_text", label=_("Status")),
     ]
     list_export = ["kind_label", "title", "start", "due", "done_on", "status_text"]
+    custom_field_preprocess: dict[str, dict[str, Any]]
     export_headings = {
         "kind_label": _("Kind"),
         "title": _("Title"),

@@ -112,7 +112,8 @@ def test_the_lists_hold_exactly_the_items_deadline_for_gives_a_deadline(site_pag
         document(site_pages, issuer=issuer)
         document(site_pages, issuer=issuer, confidential=True)
 
-    listed = {item.object_id: (item.kind, item.start, item.due) for item in [*items_of(NewsPage), *items_of(OfficialDocumentPage)]}
+    items = [*items_of(NewsPage), *items_of(OfficialDocumentPage)]
+    listed = {item.object_id: (item.kind, item.start, item.due) for item in items}
     pages = [page.specific for page in Page.objects.type(NewsPage, OfficialDocumentPage).order_by("pk")]
     expected = {
         page.pk: (deadline.kind, deadline.start, deadline.due) for page in pages if (deadline := deadline_for(page))
