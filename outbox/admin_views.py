@@ -5,10 +5,12 @@ what the portal wrote to whom. Seeing it takes the `outbox.view_email` right and
 again `outbox.resend_email`; the migrations give both to the head of the board only.
 """
 
+from functools import wraps
+
 import django_filters
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -48,12 +50,34 @@ class EmailFilterSet(WagtailFilterSet):
         fields = ["status"]
 
 
+def policy():
+    return OutboxPermissionPolicy(Email)
+
+
+def forbidden(request):
+    """A 403 in the admin's own look, for whoever is not the head of the board."""
+    return TemplateResponse(request, "outbox/forbidden.html", {"page_title": _("Outgoing e-mails")}, status=403)
+
+
+def head_only(view):
+    """Wrap an outbox view: a real 403 for everyone without the view right (Wagtail's own check
+    would send them to the dashboard instead)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not policy().user_has_permission(request.user, "view"):
+            return forbidden(request)
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
 def resend_url(email):
     return reverse("outbox_email:resend", args=[email.pk])
 
 
 def may_resend(user, email):
-    return not email.is_sent and OutboxPermissionPolicy(Email).user_has_permission(user, "resend")
+    return not email.is_sent and policy().user_has_permission(user, "resend")
 
 
 class EmailIndexView(IndexView):
@@ -86,8 +110,8 @@ class ResendView(WagtailAdminTemplateMixin, TemplateView):
 
     def dispatch(self, request, pk):
         self.email = get_object_or_404(Email, pk=pk)
-        if not OutboxPermissionPolicy(Email).user_has_permission(request.user, "resend"):
-            raise PermissionDenied
+        if not policy().user_has_permission(request.user, "resend"):
+            return forbidden(request)
         if self.email.is_sent:
             messages.info(request, _("This e-mail was sent already."))
             return redirect("outbox_email:inspect", self.email.pk)

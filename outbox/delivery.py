@@ -4,6 +4,7 @@ Used by the outbox's Celery tasks and by `manage.py send_pending_emails`; the re
 project writes e-mails with `outbox.services` (or Django's `send_mail`) and never sends directly.
 """
 
+import datetime
 import logging
 
 from django.conf import settings
@@ -66,7 +67,7 @@ def deliver(email_id, *, final=False):
 
 def pending_emails(older_than_seconds=60):
     """Unsent e-mails written some time ago: the broker missed them, or every retry failed."""
-    cutoff = timezone.now() - timezone.timedelta(seconds=older_than_seconds)
+    cutoff = timezone.now() - datetime.timedelta(seconds=older_than_seconds)
     return Email.objects.exclude(status=Status.SENT).filter(created_at__lte=cutoff).order_by("created_at", "pk")
 
 

@@ -6,8 +6,16 @@ from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from outbox.admin_views import EmailFilterSet, EmailIndexView, EmailInspectView, OutboxPermissionPolicy, ResendView
+from outbox.admin_views import (
+    EmailFilterSet,
+    EmailIndexView,
+    EmailInspectView,
+    OutboxPermissionPolicy,
+    ResendView,
+    head_only,
+)
 from outbox.models import Email
 from outbox.services import RESEND_ACTION
 
@@ -60,7 +68,8 @@ class EmailViewSet(ModelViewSet):
     ordering = ["-created_at", "-pk"]
 
     def get_urlpatterns(self):
-        return super().get_urlpatterns() + [path("<int:pk>/gui-lai/", ResendView.as_view(), name="resend")]
+        patterns = super().get_urlpatterns() + [path("<int:pk>/gui-lai/", ResendView.as_view(), name="resend")]
+        return decorate_urlpatterns(patterns, head_only)
 
 
 @hooks.register("register_admin_viewset")

@@ -49,12 +49,17 @@ def board_recipients() -> QuerySet[User]:
     )
 
 
-def claim_alert(key: str, kind: str, recipient: User, subject: str, body: str, dry_run: bool = False) -> Email | None:
+def claim_alert(
+    key: str, kind: str, recipient: User | None, subject: str, body: str, dry_run: bool = False
+) -> Email | None:
     """Write the alert `key` to the outbox for `recipient`; return its e-mail, or None if sent before.
 
     An alert written earlier but not sent yet (its task was lost) is handed to Celery again; it
     still goes out once. With `dry_run`, nothing is written or queued: the e-mail that would be.
+    Nobody to write to (no person, no address): None.
     """
+    if recipient is None or not recipient.email:
+        return None
     outbox_key = f"alert:{key}"
     if dry_run:
         if sent(outbox_key):
