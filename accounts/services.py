@@ -11,7 +11,7 @@ from importlib import import_module
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -136,8 +136,9 @@ def report_compromised(user, *, reported_by=None, via="admin"):
     """Close every door of an account whose password is lost or stolen ("báo mất mật khẩu").
 
     Ends all its sessions, makes its password unusable (so the e-mail password reset refuses it
-    too), removes its two-factor devices, records who reported it in the audit log and, after
-    commit, has the head notified by e-mail. The account stays closed until the head restores it.
+    too), removes its two-factor devices, records who reported it in the audit log and writes
+    the e-mail to the head in the same transaction (the outbox sends it after commit). The
+    account stays closed until the head restores it.
     """
     user = get_user_model().objects.select_for_update().get(pk=user.pk)
     user.compromised_at = timezone.now()
@@ -152,10 +153,7 @@ def report_compromised(user, *, reported_by=None, via="admin"):
         user=reported_by,
         data={"via": via, "sessions_ended": ended},
     )
-    from accounts.tasks import notify_account_compromised
-
-    reporter_id = reported_by.pk if reported_by else None
-    notify_account_compromised.delay_on_commit(user.pk, user.compromised_at.isoformat(), reporter_id)
+    notify_head_of_compromised_account(user, reported_by=reported_by)
     logger.warning("Account %s reported compromised via %s (%s sessions ended)", user.username, via, ended)
     return user
 
@@ -225,5 +223,10 @@ def notify_head_of_compromised_account(user, reported_by=None):
         }
         subject = _("Account %(username)s reported compromised") % {"username": user.get_username()}
         body = render_to_string("accounts/emails/compromised.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+    # EMAIL_BACKEND is the outbox: the e-mail is written in the caller's transaction and sent
+    # after commit. The key header (read and removed by the outbox) names this report, so
+    # telling the heads again about the same report writes and sends nothing more.
+    key = f"accounts.compromised:{user.pk}:{user.compromised_at.isoformat() if user.compromised_at else ''}"
+    headers = {"X-Outbox-Key": key, "X-Outbox-Topic": f"accounts.user:{user.pk}"}
+    EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, recipients, headers=headers).send()
     return recipients

@@ -1,7 +1,6 @@
 """Celery tasks of the accounts app."""
 
 import logging
-import smtplib
 
 from celery import shared_task
 from django.contrib.auth import get_user_model
@@ -11,17 +10,14 @@ from accounts.services import notify_head_of_compromised_account
 logger = logging.getLogger(__name__)
 
 
-@shared_task(
-    autoretry_for=(smtplib.SMTPException, OSError),
-    retry_backoff=30,
-    retry_backoff_max=30 * 60,
-    max_retries=8,
-)
+@shared_task
 def notify_account_compromised(user_id, compromised_at, reporter_id=None):
-    """Tell the head that an account was reported compromised, retrying while mail is down.
+    """Tell the heads that an account was reported compromised, from another process.
 
-    Skips when the report no longer applies (the head already restored the account, or it was
-    reported again, which enqueues its own notice).
+    `report_compromised` already writes that e-mail in its own transaction; this task writes it
+    under the same outbox key, so it never makes a second one. The outbox sends it and retries
+    while the mail server is down. Skips when the report no longer applies (the head already
+    restored the account, or it was reported again, which writes its own notice).
     """
     User = get_user_model()
     user = User.objects.filter(pk=user_id).first()

@@ -4,7 +4,6 @@ Like the WSGI entry point, it defaults to the production settings (which refuse 
 their secrets); `scripts/dev` and `Procfile.dev` name the development settings explicitly.
 """
 
-import functools
 import os
 
 from celery import Celery
@@ -28,7 +27,14 @@ class PortalTask(DjangoTask):
 
     def apply_async_on_commit(self, *args, **kwargs):
         kwargs.setdefault("ignore_result", True)
-        transaction.on_commit(functools.partial(self.apply_async, *args, **kwargs), robust=True)
+
+        def enqueue():
+            self.apply_async(*args, **kwargs)
+
+        # Django names a failed robust callback by its __qualname__ (a functools.partial has
+        # none, and logging the broker's error then failed with an AttributeError).
+        enqueue.__qualname__ = f"{self.name}.apply_async"
+        transaction.on_commit(enqueue, robust=True)
 
 
 app = Celery("portal", task_cls=PortalTask)

@@ -243,34 +243,6 @@ class Question(ResidentRequest, models.Model):
         return self.answer_pages.live().public().order_by("-first_published_at").first()
 
 
-class OutboxEmail(models.Model):
-    """An e-mail written in the same transaction as the change it reports, sent later by Celery.
-
-    This is what makes “nothing lost” hold: the row is committed with the question, the task is
-    only enqueued after commit, and a beat sweep re-sends whatever a stopped broker or a failing
-    mail server left unsent.
-    """
-
-    question = models.ForeignKey(
-        Question, verbose_name=_("question"), null=True, blank=True, on_delete=models.CASCADE, related_name="emails"
-    )
-    recipient = models.EmailField(_("recipient"))
-    subject = models.CharField(_("subject"), max_length=255)
-    body = models.TextField(_("body"))
-    created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
-    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
-    attempts = models.PositiveIntegerField(_("attempts"), default=0)
-    last_error = models.TextField(_("last error"), blank=True)
-
-    class Meta:
-        verbose_name = _("outgoing e-mail")
-        verbose_name_plural = _("outgoing e-mails")
-        ordering = ["created_at"]
-
-    def __str__(self):
-        return f"{self.recipient}: {self.subject}"
-
-
 class QAIndexPage(TransliteratedSlugMixin, Page):
     """The list of answered questions (/hoi-dap/), filtered by topic (`?chu-de=`)."""
 

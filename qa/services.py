@@ -1,7 +1,7 @@
 """Services of the questions desk: receiving, assigning, answering and closing residents' questions.
 
-Every service that tells someone something writes an `OutboxEmail` in its own transaction and
-enqueues the sending only after commit (DESIGN §6 "nothing lost").
+Every service that tells someone something writes the e-mail to the outbox in its own
+transaction; the outbox sends it after commit (DESIGN §6 "nothing lost").
 """
 
 import datetime
@@ -12,7 +12,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -22,10 +21,10 @@ from wagtail.log_actions import log
 from wagtail.models import GroupPagePermission, Locale
 from wagtail.rich_text import expand_db_html, get_text_for_indexing
 
+from outbox.services import emails_about, queue_email
 from portal.text import vietnamese_slugify
 from qa.models import (
     GENERAL_QUESTION_PLACEHOLDER,
-    OutboxEmail,
     QAIndexPage,
     QAPage,
     Question,
@@ -47,79 +46,31 @@ def lookup_url(question):
     return absolute_url(reverse("qa:lookup") + f"?code={question.tracking_code}")
 
 
-def queue_email(recipient, template, context, question=None):
-    """Render an e-mail in Vietnamese, store it in the outbox and send it once the transaction commits.
+def email_topic(question):
+    """What the outbox files a question's e-mails under."""
+    return f"qa.question:{question.pk}"
 
-    The templates are `templates/qa/emails/<template>_subject.txt` and `<template>.txt`. A resident
-    who gave no e-mail address (it is optional, DESIGN §6) is sent nothing: returns None.
+
+def question_emails(question):
+    """The e-mails written about `question` (receipt, assignment, answer, closing), oldest first."""
+    return emails_about(email_topic(question))
+
+
+def send_question_email(recipient, template, context, question, event):
+    """Render an e-mail in Vietnamese and write it to the outbox; it is sent once the transaction commits.
+
+    The templates are `templates/qa/emails/<template>_subject.txt` and `<template>.txt`; `event`
+    completes the outbox key (``qa.question:<id>:<event>``). A resident who gave no e-mail address
+    (it is optional, DESIGN §6) is sent nothing: returns None.
     """
     if not (recipient or "").strip():
         return None
     with translation.override(settings.LANGUAGE_CODE):
         subject = " ".join(render_to_string(f"qa/emails/{template}_subject.txt", context).split())
         body = render_to_string(f"qa/emails/{template}.txt", context)
-    email = OutboxEmail.objects.create(question=question, recipient=recipient, subject=subject, body=body)
-    transaction.on_commit(lambda: enqueue_email(email.pk))
+    topic = email_topic(question)
+    email, _created = queue_email(f"{topic}:{event}", [recipient], subject, body, topic=topic)
     return email
-
-
-def enqueue_email(email_id):
-    """Hand an outbox e-mail to Celery; a stopped broker leaves it for the beat sweep."""
-    from qa.tasks import send_outbox_email
-
-    try:
-        # No result is stored or awaited: asking for one ties the web process to the result backend.
-        send_outbox_email.apply_async((email_id,), ignore_result=True)
-    except Exception:  # noqa: BLE001 — any broker failure: the row stays and is swept later.
-        logger.warning("E-mail %s not handed to Celery; it stays in the outbox for the sweep", email_id, exc_info=True)
-
-
-def deliver_email(email_id):
-    """Send one outbox e-mail unless it was already sent; returns True when it goes out now.
-
-    The row is locked while sending, so a retry and the sweep cannot both send it. A failure of
-    the mail server is recorded and re-raised for the task's retry.
-    """
-    failure = None
-    with transaction.atomic():
-        email = OutboxEmail.objects.select_for_update().filter(pk=email_id).first()
-        if email is None or email.sent_at is not None:
-            return False
-        try:
-            send_mail(email.subject, email.body, settings.DEFAULT_FROM_EMAIL, [email.recipient])
-        except Exception as error:  # noqa: BLE001 — SMTP, socket, TLS…: all are retried.
-            failure = error
-        email.attempts += 1
-        if failure is None:
-            email.sent_at = timezone.now()
-            email.last_error = ""
-        else:
-            email.last_error = f"{type(failure).__name__}: {failure}"[:2000]
-        email.save(update_fields=["sent_at", "attempts", "last_error"])
-    if failure is not None:
-        raise failure
-    return True
-
-
-def pending_emails(older_than_seconds=60):
-    """Outbox e-mails still unsent some time after they were written (the broker missed them)."""
-    cutoff = timezone.now() - timezone.timedelta(seconds=older_than_seconds)
-    return OutboxEmail.objects.filter(sent_at__isnull=True, created_at__lte=cutoff)
-
-
-def send_pending_emails(older_than_seconds=60, dry_run=False):
-    """Try every pending e-mail now; returns (sent, failed) counts. Used by the beat task and a command."""
-    sent = failed = 0
-    for email_id in pending_emails(older_than_seconds).values_list("pk", flat=True):
-        if dry_run:
-            continue
-        try:
-            if deliver_email(email_id):
-                sent += 1
-        except Exception:  # noqa: BLE001 — one bad address must not stop the others.
-            failed += 1
-            logger.warning("E-mail %s still not sent", email_id, exc_info=True)
-    return sent, failed
 
 
 @transaction.atomic
@@ -132,11 +83,12 @@ def submit_question(data):
     question = Question.objects.create(**data)
     question.refresh_from_db()
     if question.email and receipt_allowed(question):
-        queue_email(
+        send_question_email(
             question.email,
             "question_received",
             {"question": question, "lookup_url": lookup_url(question)},
-            question=question,
+            question,
+            "receipt",
         )
     return question
 
@@ -190,6 +142,7 @@ def submit_question_once(data, token_id):
     used.save(update_fields=["question"])
     return question, True
 
+
 # Registration accepts no date before this: a typing slip (e.g. "1926"), not a real question.
 EARLIEST_RECEIVED = datetime.date(2000, 1, 1)
 
@@ -222,11 +175,12 @@ def register_question(data, received_on, *, by, now=None):
     question.due_date = due_date(ANSWER, question.received_at)
     question.save()
     log(instance=question, action="qa.register", user=by, data={"channel": question.channel})
-    queue_email(
+    send_question_email(
         question.email,
         "question_received",
         {"question": question, "lookup_url": lookup_url(question)},
-        question=question,
+        question,
+        "receipt",
     )
     return question
 
@@ -263,9 +217,10 @@ def assign_question(question, assignee, *, by):
     question.assignee = assignee
     question.status = QuestionStatus.ASSIGNED
     question.save(update_fields=["assignee", "status"])
-    log(instance=question, action="qa.assign", user=by, data={"assignee": assignee.get_username()})
+    entry = log(instance=question, action="qa.assign", user=by, data={"assignee": assignee.get_username()})
     if assignee.email:
-        queue_email(
+        # Each assignment is its own event (a question may come back to the same person).
+        send_question_email(
             assignee.email,
             "question_assigned",
             {
@@ -273,7 +228,8 @@ def assign_question(question, assignee, *, by):
                 "assignee": assignee,
                 "admin_url": absolute_url(reverse("qa_question:edit", args=[question.pk])),
             },
-            question=question,
+            question,
+            f"assigned:{assignee.pk}:{entry.pk}",
         )
     return question
 
@@ -375,7 +331,7 @@ def mark_answered(page):
     question.answered_at = page.first_published_at or timezone.now()
     question.save(update_fields=["status", "answered_at"])
     log(instance=question, action="qa.answered", data={"page_id": page.pk})
-    queue_email(
+    send_question_email(
         question.email,
         "question_answered",
         {
@@ -384,7 +340,8 @@ def mark_answered(page):
             "answer_text": answer_as_text(page),
             "lookup_url": lookup_url(question),
         },
-        question=question,
+        question,
+        "answered",
     )
     return question
 
@@ -408,10 +365,11 @@ def close_question(question, reason, *, by, notify=True):
     question.save(update_fields=["status", "close_reason", "closed_at"])
     log(instance=question, action="qa.close", user=by, data={"reason": reason})
     if notify:
-        queue_email(
+        send_question_email(
             question.email,
             "question_closed",
             {"question": question, "reason": reason, "lookup_url": lookup_url(question)},
-            question=question,
+            question,
+            "closed",
         )
     return question

@@ -1,8 +1,9 @@
 """E-mail the head once when the year's royalties pass 80% of the budget, and once at 100%.
 
-The e-mails go through the questions desk's outbox (qa.OutboxEmail), so a stopped broker or
-mail server delays them but never loses them. Whether a level was already announced is read
-from the budget's history (log action "royalties.budget_alert"), so no extra column is needed.
+The e-mails go through the outbox, written with the publication that crossed the line, so a
+stopped broker or mail server delays them but never loses them. Whether a level was already
+announced is read from the budget's history (log action "royalties.budget_alert"), so no extra
+column is needed; the outbox key (year, level, head) guards the e-mail itself as well.
 """
 
 import logging
@@ -16,6 +17,7 @@ from django.utils import translation
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
+from outbox.services import queue_email
 from portal.numbers import format_money, format_percent
 from royalties.models import RoyaltyBudget
 from royalties.services import budget_status
@@ -47,9 +49,6 @@ def alert_head_about_budget(year):
     Returns the level announced now ("warning" or "exceeded"), or None. Jumping straight past
     100% announces only "exceeded".
     """
-    from qa.models import OutboxEmail
-    from qa.services import absolute_url, enqueue_email
-
     # Serialises two publications that cross the line at the same moment.
     budget = RoyaltyBudget.objects.select_for_update().filter(year=year).first()
     if budget is None:
@@ -63,13 +62,19 @@ def alert_head_about_budget(year):
         "percent": format_percent(status.used_percent, decimal_pos=0),
         "used": format_money(status.used),
         "budget": format_money(status.budget),
-        "entries_url": absolute_url(reverse("wagtailsnippets_royalties_royaltyentry:list")),
+        "entries_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        + reverse("wagtailsnippets_royalties_royaltyentry:list"),
     }
     with translation.override(settings.LANGUAGE_CODE):
         subject = " ".join(render_to_string("royalties/emails/budget_alert_subject.txt", context).split())
         body = render_to_string("royalties/emails/budget_alert.txt", context)
     for head in heads_of_the_board():
-        email = OutboxEmail.objects.create(recipient=head.email, subject=subject, body=body)
-        transaction.on_commit(lambda email_id=email.pk: enqueue_email(email_id))
+        queue_email(
+            f"royalties.budget:{year}:{status.level}:{head.pk}",
+            [head.email],
+            subject,
+            body,
+            topic=f"royalties.budget:{year}",
+        )
     log(instance=budget, action=ALERT_ACTION, data={"level": status.level, "used": status.used})
     return status.level

@@ -3,6 +3,7 @@
 import logging
 
 from portal.dates import local_date
+from royalties.alerts import alert_head_about_budget
 from royalties.services import record_first_publication
 
 logger = logging.getLogger(__name__)
@@ -15,8 +16,6 @@ def record_royalties_on_publish(sender, instance, **kwargs):
     """
     created = record_first_publication(instance)
     if created:
-        from royalties.alerts import alert_head_about_budget
-
         year = local_date(created[0].published_at).year
         try:
             alert_head_about_budget(year)

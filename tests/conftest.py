@@ -7,6 +7,18 @@ from django.conf import settings
 from portal.celery import app as celery_app
 
 
+@pytest.fixture(autouse=True)
+def email_goes_through_the_outbox(settings):
+    """Every test sends e-mail as production does: into the outbox, delivered by its task.
+
+    Django's test setup replaces EMAIL_BACKEND with its in-memory backend; the project's
+    backend (outbox.backends.OutboxBackend) is put back, and the outbox delivers to that
+    in-memory backend (OUTBOX_DELIVERY_BACKEND in portal/settings/test.py), so
+    `django.core.mail.outbox` still shows what went out.
+    """
+    settings.EMAIL_BACKEND = "outbox.backends.OutboxBackend"
+
+
 @pytest.fixture
 def real_celery():
     """Turn eager mode off so tasks go through the configured broker to a real worker."""

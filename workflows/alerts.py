@@ -1,25 +1,28 @@
 """Deadline alerts by e-mail (Điều 8): the morning digest, question reminders, "no update today".
 
-Every alert is claimed as a unique `AlertDelivery` row before its e-mail is queued, so a beat
-that fires twice, or a task redelivered after a worker restart, sends nothing more. The e-mail
-itself goes through the `send_alert_email` task, which retries while the mail server is down.
+Every alert is written to the outbox under a key that names it (``alert:digest:2025-03-10:42``),
+so a beat that fires twice, or a task redelivered after a worker restart, writes and sends
+nothing more; the outbox sends it after commit, retrying while the mail server is down, and
+beat's sweep sends what a stopped broker missed.
 """
 
 import datetime
 import logging
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
-from django.db import transaction
-from django.db.models import Q
+from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
+from accounts.models import User
+from outbox.models import Email, join_addresses
+from outbox.services import queue_email, sent
 from workflows.calendar import is_working_day, working_days_between
-from workflows.deadlines import deadline_for, open_items_due_soon
-from workflows.models import AlertDelivery
+from workflows.deadlines import deadline_for, open_items_due_soon, open_requests_due
 
 logger = logging.getLogger(__name__)
 
@@ -32,7 +35,7 @@ NO_UPDATE = "no-update"
 REMINDER_WORKING_DAYS = 3
 
 
-def board_recipients():
+def board_recipients() -> QuerySet[User]:
     """Active members and the head of the board who have an e-mail address."""
     return (
         get_user_model()
@@ -46,50 +49,40 @@ def board_recipients():
     )
 
 
-def claim_alert(key, kind, recipient, subject, body, dry_run=False):
-    """Record the alert under `key` and queue its e-mail; return the delivery, or None if sent before.
+def claim_alert(
+    key: str, kind: str, recipient: User | None, subject: str, body: str, dry_run: bool = False
+) -> Email | None:
+    """Write the alert `key` to the outbox for `recipient`; return its e-mail, or None if sent before.
 
-    A delivery claimed earlier but never sent (its task was lost) is queued again; the task
-    itself refuses to send a delivery twice. With `dry_run`, nothing is written or queued.
+    An alert written earlier but not sent yet (its task was lost) is handed to Celery again; it
+    still goes out once. With `dry_run`, nothing is written or queued: the e-mail that would be.
+    Nobody to write to (no person, no address): None.
     """
-    if dry_run:
-        if AlertDelivery.objects.filter(key=key, sent_at__isnull=False).exists():
-            return None
-        return AlertDelivery(key=key, kind=kind, recipient=recipient, subject=subject, body=body)
-    with transaction.atomic():
-        delivery, created = AlertDelivery.objects.get_or_create(
-            key=key, defaults={"kind": kind, "recipient": recipient, "subject": subject, "body": body}
-        )
-    if not created and delivery.sent_at is not None:
+    if recipient is None or not recipient.email:
         return None
-    from workflows.tasks import send_alert_email
-
-    send_alert_email.delay_on_commit(delivery.pk)
-    return delivery
-
-
-@transaction.atomic
-def deliver_alert(delivery_id):
-    """Send one claimed alert e-mail unless it was already sent; return whether it was sent now.
-
-    The row stays locked while the mail server answers, so two copies of the task cannot both
-    send it (on PostgreSQL; SQLite serialises writers anyway).
-    """
-    delivery = AlertDelivery.objects.select_for_update().select_related("recipient").filter(pk=delivery_id).first()
-    if delivery is None or delivery.sent_at is not None:
-        return False
-    send_mail(delivery.subject, delivery.body, settings.DEFAULT_FROM_EMAIL, [delivery.recipient.email])
-    delivery.sent_at = timezone.now()
-    delivery.save(update_fields=["sent_at"])
-    return True
+    outbox_key = f"alert:{key}"
+    if dry_run:
+        if sent(outbox_key):
+            return None
+        return Email(
+            key=outbox_key,
+            topic=f"alert:{kind}",
+            recipients=join_addresses([recipient.email]),
+            subject=subject,
+            body=body,
+        )
+    email, created = queue_email(outbox_key, [recipient.email], subject, body, topic=f"alert:{kind}")
+    if not created and email.is_sent:
+        return None
+    return email
 
 
-def _render(template, context):
+def _render(template: str, context: dict[str, Any]) -> str:
     """Render an e-mail body in the portal's language (tasks run outside any request)."""
     return render_to_string(template, {"base_url": settings.WAGTAILADMIN_BASE_URL, **context})
 
 
-def queue_morning_digest(today, dry_run=False):
+def queue_morning_digest(today: datetime.date, dry_run: bool = False) -> list[Email]:
     """Queue the 07:30 digest of late and due items to every member and the head, on working days.
 
     Returns the deliveries queued now (empty on a day off or when already sent today); with
@@ -110,23 +103,18 @@ def queue_morning_digest(today, dry_run=False):
     return queued
 
 
-def queue_question_reminders(today, dry_run=False):
+def queue_question_reminders(today: datetime.date, dry_run: bool = False) -> list[Email]:
     """Remind each question's assignee 3 working days before its due date and on the day itself."""
-    from qa.models import Question, QuestionStatus
-
     if not is_working_day(today):
         return []
     # The rare question without a stored due date is read too, and judged on its computed one.
-    questions = Question.objects.filter(
-        Q(due_date__gte=today) | Q(due_date__isnull=True),
-        status__in=[QuestionStatus.RECEIVED, QuestionStatus.ASSIGNED],
-        assignee__isnull=False,
-        assignee__is_active=True,
-    ).select_related("assignee")
+    questions = open_requests_due(today)
     queued = []
     with translation.override(settings.LANGUAGE_CODE):
         for question in questions:
-            due = deadline_for(question).due
+            deadline = deadline_for(question)
+            assert deadline is not None  # a request received has a deadline
+            due = deadline.due
             if due == today:
                 kind = QUESTION_DUE_TODAY
                 subject = _("Answer due today: %(code)s") % {"code": question.tracking_code}
@@ -135,7 +123,7 @@ def queue_question_reminders(today, dry_run=False):
                 subject = _("Answer due in 3 working days: %(code)s") % {"code": question.tracking_code}
             else:
                 continue
-            if not question.assignee.email:
+            if question.assignee is None or not question.assignee.email:
                 continue
             body = _render(
                 "workflows/emails/question_reminder.txt",
@@ -148,16 +136,14 @@ def queue_question_reminders(today, dry_run=False):
     return queued
 
 
-def published_on(day):
+def published_on(day: datetime.date) -> bool:
     """Whether any page was published (first time or again) on the local date `day`."""
-    from wagtail.models import Page
-
     start = timezone.make_aware(datetime.datetime.combine(day, datetime.time.min), timezone.get_default_timezone())
     end = start + datetime.timedelta(days=1)
     return Page.objects.filter(last_published_at__gte=start, last_published_at__lt=end).exists()
 
 
-def queue_no_update_alert(today, dry_run=False):
+def queue_no_update_alert(today: datetime.date, dry_run: bool = False) -> list[Email]:
     """At 16:00 on a working day with nothing published yet, tell the board (daily updates, Điều 8)."""
     if not is_working_day(today) or published_on(today):
         return []

@@ -42,36 +42,6 @@ class CalendarException(models.Model):
         return f"{self.date:%d/%m/%Y} — {kind}"
 
 
-class AlertDelivery(models.Model):
-    """One alert e-mail to one person, claimed once so that it is sent once.
-
-    The unique `key` (e.g. ``digest:2025-03-10:42``) is inserted in a transaction before the
-    e-mail is queued: a second beat run, or a restarted worker, finds the row and sends nothing.
-    `sent_at` stays empty until the mail server has accepted the message.
-    """
-
-    key = models.CharField(_("key"), max_length=150, unique=True)
-    kind = models.CharField(_("kind"), max_length=40, db_index=True)
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recipient"),
-        on_delete=models.CASCADE,
-        related_name="alert_deliveries",
-    )
-    subject = models.CharField(_("subject"), max_length=255)
-    body = models.TextField(_("body"))
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("alert delivery")
-        verbose_name_plural = _("alert deliveries")
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return self.key
-
-
 # --- Approval chain (issue 4): the two steps of "Quy trình phê duyệt tin bài" (DESIGN §4). ---
 
 

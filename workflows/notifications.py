@@ -3,15 +3,23 @@
 Wagtail's notifiers (wagtail/admin/mail.py) send synchronously inside the approval request, so
 a failing mail server breaks approval; a rejection at the head's step does not reach the member
 who approved before; "approve with comment" sends nobody the comment. Here each notice is one
-Celery task per person, enqueued after the transaction commits, and retried on mail errors.
+e-mail per person written to the outbox in the transaction of the workflow event: it is
+committed with the approval (or not at all), sent by Celery after commit with retries, and swept
+by beat if the broker was down.
 """
 
 import logging
+from collections.abc import Iterable
+from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from wagtail.models import AbstractGroupApprovalTask, TaskState, WorkflowState
-from wagtail.signals import task_approved, task_submitted, workflow_approved, workflow_rejected
+from wagtail.signals import task_approved, task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 from wagtail.users.models import UserProfile
+
+from accounts.models import User
+from workflows.services import send_notice
 
 logger = logging.getLogger(__name__)
 
@@ -34,20 +42,18 @@ PREFERENCE = {
 }
 
 
-def _enqueue_later(event, recipient_id, workflow_state_id, task_state_id):
-    """The after-commit callback that queues one notice."""
+def notify(
+    event: str,
+    recipients: Iterable[User | None],
+    workflow_state: WorkflowState,
+    task_state: TaskState | None = None,
+    actor: User | None = None,
+) -> None:
+    """Write one notice per person to the outbox, in the event's transaction.
 
-    def enqueue_notice():
-        from workflows.tasks import send_workflow_notice
-
-        # No result is stored or awaited (see portal.celery.PortalTask).
-        send_workflow_notice.apply_async((event, recipient_id, workflow_state_id, task_state_id), ignore_result=True)
-
-    return enqueue_notice
-
-
-def notify(event, recipients, workflow_state, task_state=None, actor=None):
-    """Queue one notice per person after commit; never let a broker or mail error stop approval."""
+    A notice that cannot be written (a template error) is logged and never stops the approval;
+    the mail server is not involved until after commit.
+    """
     for user in {user for user in recipients if user is not None}:
         if actor is not None and user.pk == actor.pk:
             continue
@@ -55,20 +61,20 @@ def notify(event, recipients, workflow_state, task_state=None, actor=None):
             continue
         if not getattr(UserProfile.get_for_user(user), PREFERENCE[event], True):
             continue
-        # robust=True: an unreachable broker is logged, and the approval already committed stays.
-        transaction.on_commit(
-            _enqueue_later(event, user.pk, workflow_state.pk, task_state.pk if task_state else None),
-            robust=True,
-        )
+        try:
+            with transaction.atomic():
+                send_notice(event, user.pk, workflow_state.pk, task_state.pk if task_state else None)
+        except Exception:  # noqa: BLE001 — the approval stands; the log says which notice is missing.
+            logger.exception("Workflow notice %r to user %s not written", event, user.pk)
 
 
-def _authors(workflow_state):
+def _authors(workflow_state: WorkflowState) -> list[User | None]:
     """The person who submitted and the page's owner: they hear how their text fares."""
     page = workflow_state.content_object
     return [workflow_state.requested_by, getattr(page, "owner", None)]
 
 
-def _approvers(workflow_state):
+def _approvers(workflow_state: WorkflowState) -> list[User | None]:
     """Everyone who approved a step of this run of the chain (e.g. the reviewing member)."""
     return [
         state.finished_by
@@ -76,13 +82,11 @@ def _approvers(workflow_state):
     ]
 
 
-def on_task_submitted(sender, instance, user=None, **kwargs):
+def on_task_submitted(sender: type, instance: TaskState, user: User | None = None, **kwargs: Any) -> None:
     """A step starts: tell the people who may act at it (not the submitter, who cannot approve)."""
     task = instance.task.specific
     if not isinstance(task, AbstractGroupApprovalTask):
         return
-    from django.contrib.auth import get_user_model
-
     workflow_state = instance.workflow_state
     reviewers = get_user_model().objects.filter(groups__in=task.groups.all(), is_active=True).distinct()
     if hasattr(task, "user_submitted"):
@@ -90,7 +94,7 @@ def on_task_submitted(sender, instance, user=None, **kwargs):
     notify("submitted", reviewers, workflow_state, instance, actor=user)
 
 
-def on_task_approved(sender, instance, user=None, **kwargs):
+def on_task_approved(sender: type, instance: TaskState, user: User | None = None, **kwargs: Any) -> None:
     """A middle step is approved: the authors hear it, with the reviewer's comment if any."""
     workflow_state = instance.workflow_state
     workflow_state.refresh_from_db(fields=["status"])
@@ -99,7 +103,7 @@ def on_task_approved(sender, instance, user=None, **kwargs):
     notify("approved", _authors(workflow_state), workflow_state, instance, actor=user)
 
 
-def on_workflow_approved(sender, instance, user=None, **kwargs):
+def on_workflow_approved(sender: type, instance: WorkflowState, user: User | None = None, **kwargs: Any) -> None:
     """The chain is complete: the text is published (or scheduled); authors and approvers hear it."""
     notify(
         "published",
@@ -110,19 +114,17 @@ def on_workflow_approved(sender, instance, user=None, **kwargs):
     )
 
 
-def on_workflow_rejected(sender, instance, user=None, **kwargs):
+def on_workflow_rejected(sender: type, instance: WorkflowState, user: User | None = None, **kwargs: Any) -> None:
     """Changes requested: the authors and everyone who approved an earlier step get the comment."""
     notify("rejected", _authors(instance) + _approvers(instance), instance, instance.current_task_state, actor=user)
 
 
-def on_workflow_submitted(sender, instance, user=None, **kwargs):
+def on_workflow_submitted(sender: type, instance: WorkflowState, user: User | None = None, **kwargs: Any) -> None:
     """Covered by on_task_submitted, which names the step and reaches its reviewers."""
 
 
-def connect():
+def connect() -> None:
     """Connect the notices under Wagtail's dispatch_uids (see WAGTAIL_DISPATCH_UIDS)."""
-    from wagtail.signals import workflow_submitted
-
     task_submitted.connect(on_task_submitted, sender=TaskState, dispatch_uid=WAGTAIL_DISPATCH_UIDS["task_submitted"])
     task_approved.connect(on_task_approved, sender=TaskState, dispatch_uid="workflows_task_approved_notice")
     workflow_submitted.connect(

@@ -8,7 +8,6 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -17,6 +16,8 @@ from django.utils.translation import gettext
 from wagtail.log_actions import log
 from wagtail.models import DraftStateMixin, Page, Revision, Task, TaskState, WorkflowState
 
+from outbox.models import Email
+from outbox.services import queue_email
 from workflows.contract import editorial_pages
 from workflows.rules import PublicationRefused
 
@@ -121,24 +122,28 @@ def notice_context(task_state: TaskState | None, workflow_state: WorkflowState) 
     }
 
 
-def send_notice(event: str, recipient_id: int, workflow_state_id: int, task_state_id: int | None = None) -> bool:
-    """Render and send one workflow e-mail, in Vietnamese, to one person.
+def send_notice(
+    event: str, recipient_id: int, workflow_state_id: int, task_state_id: int | None = None
+) -> Email | None:
+    """Render one workflow e-mail, in Vietnamese, to one person and write it to the outbox.
 
-    Raises the mail server's error so that the Celery task retries; returns False when the
-    person or the workflow is gone (nothing to send any more).
+    Called in the transaction of the workflow event, so the e-mail is committed with it (or not at
+    all) and the outbox sends it after commit, retrying while the mail server fails. The key
+    ``workflow:<event>:<workflow state>:<task state>:<person>`` names the notice: a second call
+    writes and sends nothing more. Returns None when the person or the workflow is gone.
     """
     recipient = get_user_model().objects.filter(pk=recipient_id, is_active=True).exclude(email="").first()
     workflow_state = WorkflowState.objects.filter(pk=workflow_state_id).first()
     task_state = TaskState.objects.filter(pk=task_state_id).first() if task_state_id else None
     if recipient is None or workflow_state is None:
-        return False
+        return None
     with translation.override(settings.LANGUAGE_CODE), timezone.override(settings.TIME_ZONE):
         context = {**notice_context(task_state, workflow_state), "recipient": recipient, "event": event}
         subject = _subject(event, context)
         text = render_to_string(f"{EVENTS[event]}.txt", context)
-    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [recipient.email])
-    message.send()
-    return True
+    key = f"workflow:{event}:{workflow_state.pk}:{task_state.pk if task_state else 0}:{recipient.pk}"
+    email, _created = queue_email(key, [recipient.email], subject, text, topic=f"workflow:{workflow_state.pk}")
+    return email
 
 
 # --- Moderation overview --------------------------------------------------------------------

@@ -1,18 +1,22 @@
-"""Celery tasks of the workflows app: deadline alerts and the approval chain (each a thin wrapper)."""
+"""Celery tasks of the workflows app: deadline alerts and scheduled publication (each a thin wrapper).
+
+The alerts' e-mails and the approval chain's notices go through the outbox (`outbox.tasks` sends
+them); nothing here sends mail itself.
+"""
 
 import datetime
 import logging
-from smtplib import SMTPException
 
 from celery import shared_task
 from django.utils import timezone
 
 from workflows import alerts
+from workflows.services import publish_scheduled
 
 logger = logging.getLogger(__name__)
 
 
-def _day(iso_date):
+def _day(iso_date: str | None) -> datetime.date:
     """The given ISO date, or today's local date (beat passes nothing)."""
     return (
         datetime.date.fromisoformat(iso_date)
@@ -22,62 +26,30 @@ def _day(iso_date):
 
 
 @shared_task
-def send_morning_digest(iso_date=None):
+def send_morning_digest(iso_date: str | None = None) -> int:
     """Queue the 07:30 digest of late and due items for the board (working days only)."""
     return len(alerts.queue_morning_digest(_day(iso_date)))
 
 
 @shared_task
-def send_question_reminders(iso_date=None):
+def send_question_reminders(iso_date: str | None = None) -> int:
     """Queue reminders to the assignees of questions due in 3 working days or today."""
     return len(alerts.queue_question_reminders(_day(iso_date)))
 
 
 @shared_task
-def send_no_update_alert(iso_date=None):
+def send_no_update_alert(iso_date: str | None = None) -> int:
     """Queue the 16:00 "nothing published today" alert (working days only)."""
     return len(alerts.queue_no_update_alert(_day(iso_date)))
-
-
-@shared_task(
-    autoretry_for=(SMTPException, OSError),
-    retry_backoff=60,
-    retry_backoff_max=3600,
-    max_retries=8,
-)
-def send_alert_email(delivery_id):
-    """Send one claimed alert e-mail; does nothing if it was sent already."""
-    sent = alerts.deliver_alert(delivery_id)
-    logger.info("Alert delivery %s %s", delivery_id, "sent" if sent else "already sent or gone")
-    return sent
-
-
-logger = logging.getLogger(__name__)
 
 
 # --- Approval chain (issue 4) ---
 
 
 @shared_task
-def publish_scheduled_pages():
+def publish_scheduled_pages() -> dict[str, int]:
     """Carry out due go-live and expiry dates (run by beat every minute); safe to run at once twice."""
-    from workflows.services import publish_scheduled
-
     expired, published, refused = publish_scheduled()
     if expired or published or refused:
         logger.info("Scheduled publication: %s expired, %s published, %s refused", expired, published, refused)
     return {"expired": expired, "published": published, "refused": refused}
-
-
-@shared_task(
-    bind=True,
-    autoretry_for=(OSError,),  # SMTPException is an OSError subclass; so are connection errors.
-    retry_backoff=True,
-    retry_backoff_max=30 * 60,
-    max_retries=12,
-)
-def send_workflow_notice(self, event, recipient_id, workflow_state_id, task_state_id=None):
-    """Send one approval-chain e-mail; retried with backoff while the mail server fails."""
-    from workflows.services import send_notice
-
-    return send_notice(event, recipient_id, workflow_state_id, task_state_id)

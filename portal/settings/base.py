@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "portal",
     "accounts",
     "assets",
+    "outbox",
     "home",
     "news",
     "documents",
@@ -285,15 +286,20 @@ CELERY_BEAT_SCHEDULE = {
         "options": {"expires": 55},
     },
 }
-# Residents' e-mails left unsent by a stopped broker or a failing mail server (qa.OutboxEmail).
-CELERY_BEAT_SCHEDULE["qa-send-pending-emails"] = {"task": "qa.tasks.send_pending_emails", "schedule": 300}
+# E-mails left unsent by a stopped broker or a failing mail server (the outbox app).
+CELERY_BEAT_SCHEDULE["outbox-send-pending-emails"] = {"task": "outbox.tasks.send_pending_emails", "schedule": 300}
 
-# E-mail: console by default; SMTP when EMAIL_HOST is set.
+# E-mail (docs/operations.md, "E-mail"): everything sent with Django's mail API is written to the
+# outbox, in the transaction of the event it reports; Celery then hands it to the real backend,
+# OUTBOX_DELIVERY_BACKEND: SMTP when EMAIL_HOST is set, else the console (or the environment's).
+EMAIL_BACKEND = "outbox.backends.OutboxBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 if EMAIL_HOST:
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 else:
-    EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+    OUTBOX_DELIVERY_BACKEND = os.environ.get(
+        "OUTBOX_DELIVERY_BACKEND", "django.core.mail.backends.console.EmailBackend"
+    )
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")

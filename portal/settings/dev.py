@@ -10,7 +10,8 @@ ALLOWED_HOSTS = ["*"]
 # Serve static files straight from the apps and static/ without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# E-mail goes through the outbox (base.py) and is printed by the worker.
+OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 try:
     from .local import *  # noqa: F403

@@ -15,14 +15,15 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Serve static files straight from the apps and static/ without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # A real worker started by a test turns eager mode off, or its retries would run inline.
 CELERY_TASK_ALWAYS_EAGER = os.environ.get("PORTAL_TEST_CELERY_EAGER", "true") == "true"
 CELERY_TASK_EAGER_PROPAGATES = True
 # A test's own worker (and its beat) use the test's own queue, not a developer's.
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("PORTAL_TEST_CELERY_QUEUE", "celery")
-# A test can point a worker process at a mail backend it controls (see tests/mail.py).
-EMAIL_BACKEND = os.environ.get("PORTAL_TEST_EMAIL_BACKEND", EMAIL_BACKEND)
+# E-mail goes through the outbox (EMAIL_BACKEND, base.py; tests/conftest.py puts it back after
+# Django's test setup replaces it) and is delivered in memory (django.core.mail.outbox). A test
+# can point a worker process at a mail backend it controls (see tests/mail.py).
+OUTBOX_DELIVERY_BACKEND = os.environ.get("PORTAL_TEST_EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

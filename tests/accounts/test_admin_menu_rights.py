@@ -34,6 +34,8 @@ EXPECTED = {
     # The head keeps the accounts, the working-day calendar, the workflow and royalty rates (§2).
     "tai-khoan-ban-bien-tap": {HEAD},
     "lich-ngay-lam-viec": {HEAD},
+    # What the portal e-mailed to whom and whether it went out: the head only (outbox 0002).
+    "hop-thu-di": {HEAD},
     "settings/users": {HEAD},
     "settings/workflows": {HEAD},
     "settings/workflow-tasks": {HEAD},

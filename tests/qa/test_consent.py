@@ -227,6 +227,6 @@ def test_a_resident_without_e_mail_reads_the_answer_by_code(client, people, site
     )
     page = draft(question, people)
     page.get_latest_revision().publish(user=people["head"])
-    assert not question.emails.exists()
+    assert not services.question_emails(question).exists()
     lookup = client.get("/hoi-dap/tra-cuu/", {"code": question.tracking_code}).content.decode()
     assert "xã tổ chức hòa giải trong 45 ngày" in lookup

@@ -9,7 +9,8 @@ import time_machine
 from django.core import mail
 from django.test import override_settings
 
-from qa.models import OutboxEmail, Question, QuestionStatus
+from outbox.models import Email
+from qa.models import Question, QuestionStatus
 from qa.protection import make_form_token
 
 pytestmark = pytest.mark.django_db
@@ -50,7 +51,7 @@ def test_submission_stores_the_question_and_shows_code_and_due_date(
     assert question.tracking_code in receipt.subject
     assert question.due_date.strftime("%d/%m/%Y") in receipt.body
     assert f"/hoi-dap/tra-cuu/?code={question.tracking_code}" in receipt.body
-    assert OutboxEmail.objects.get().sent_at is not None
+    assert Email.objects.get().sent_at is not None
 
 
 @pytest.mark.parametrize(

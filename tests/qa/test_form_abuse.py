@@ -9,7 +9,8 @@ from django.test import Client, override_settings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from qa.models import OutboxEmail, Question
+from outbox.models import Email
+from qa.models import Question
 from qa.protection import make_form_token
 from tests.portal.test_hostile_input import VALUES
 
@@ -34,7 +35,7 @@ def test_a_replayed_form_creates_one_question_and_one_email(
     ]
     question = Question.objects.get()
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["nguyen.van.an@example.vn"]
-    assert OutboxEmail.objects.count() == 1
+    assert Email.objects.count() == 1
     assert question.tracking_code in first.content.decode()
     for replay in replays:
         html = replay.content.decode()

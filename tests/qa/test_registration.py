@@ -12,8 +12,9 @@ import time_machine
 from django.contrib.messages import get_messages
 from django.core import mail
 
+from outbox.models import Email
 from qa import services
-from qa.models import Channel, OutboxEmail, Question, QuestionStatus
+from qa.models import Channel, Question, QuestionStatus
 from tests.factories.pages import QuestionFactory
 from tests.helpers import log_in
 from workflows.deadlines import ANSWER, due_date
@@ -72,7 +73,7 @@ def test_the_board_registers_a_phone_question_with_its_clock_from_the_day_receiv
     desk = client.get(response["Location"]).content.decode()
     assert question.tracking_code in desk and "Điện thoại" in desk and "15/04/2026" in desk
     # No e-mail address: nothing is queued.
-    assert not OutboxEmail.objects.exists() and mail.outbox == []
+    assert not Email.objects.exists() and mail.outbox == []
 
 
 def test_a_resident_with_e_mail_gets_the_receipt(client, people, django_capture_on_commit_callbacks):

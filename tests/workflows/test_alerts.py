@@ -10,11 +10,11 @@ from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
 
+from outbox.models import Email, Status
 from qa.models import QuestionStatus
 from tests.factories.accounts import UserFactory
 from tests.factories.pages import NewsPageFactory, QuestionFactory
 from workflows import alerts, tasks
-from workflows.models import AlertDelivery
 
 pytestmark = pytest.mark.django_db
 
@@ -78,13 +78,13 @@ def test_digest_is_sent_once_even_if_beat_fires_twice(board, run):
     run(tasks.send_morning_digest.delay, "2025-03-12")
     run(tasks.send_morning_digest.delay, "2025-03-12")
     assert len(mail.outbox) == 2
-    assert AlertDelivery.objects.filter(kind=alerts.DIGEST, sent_at__isnull=False).count() == 2
+    assert Email.objects.filter(topic=f"alert:{alerts.DIGEST}", status=Status.SENT).count() == 2
 
 
 def test_a_claimed_but_unsent_alert_is_sent_on_the_next_run(board, run):
-    # The worker died after claiming: the row exists without sent_at and nobody received it.
-    AlertDelivery.objects.create(
-        key=f"digest:2025-03-12:{board['head'].pk}", kind=alerts.DIGEST, recipient=board["head"], subject="x", body="y"
+    # The worker died after writing it: the e-mail waits in the outbox and nobody received it.
+    Email.objects.create(
+        key=f"alert:digest:2025-03-12:{board['head'].pk}", recipients=board["head"].email, subject="x", body="y"
     )
     run(alerts.queue_morning_digest, D(2025, 3, 12))
     run(alerts.queue_morning_digest, D(2025, 3, 12))
@@ -142,7 +142,7 @@ def test_operator_command_dry_run_sends_nothing_then_rerun_sends_once(board, run
     out = io.StringIO()
     call_command("send_deadline_alerts", "digest", "--date", "2025-03-12", "--dry-run", stdout=out)
     assert "2 e-mail(s) would be queued for 12/03/2025" in out.getvalue()
-    assert mail.outbox == [] and not AlertDelivery.objects.exists()
+    assert mail.outbox == [] and not Email.objects.exists()
 
     run(call_command, "send_deadline_alerts", "digest", "--date", "2025-03-12", stdout=io.StringIO())
     out = io.StringIO()

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core import mail
 from wagtail.models import Page, PageLogEntry, Workflow, WorkflowState
 
+from outbox.models import Email
 from tests.factories.accounts import UserFactory
 from tests.helpers import log_in
 from tests.workflows.conftest import as_user, draft_news, edit_url, news_form, submit, workflow_action
@@ -196,7 +197,7 @@ def test_moderation_overview_shows_each_stage(client, site_pages, board):
 
 
 def test_failing_mail_server_does_not_block_approval(client, site_pages, board, settings):
-    settings.EMAIL_BACKEND = "tests.mail.DownBackend"
+    settings.OUTBOX_DELIVERY_BACKEND = "tests.mail.DownBackend"
     page = draft_news(site_pages, board["contributor"])
     as_user(client, board["contributor"])
     submit(client, page, news_form(page))
@@ -206,6 +207,10 @@ def test_failing_mail_server_does_not_block_approval(client, site_pages, board, 
     assert workflow_action(client, page, "approve").status_code == 302
     assert live(page)
     assert mail.outbox == []
+    # The notices wait in the outbox, each tried once, for the task's retries and the sweep.
+    notices = Email.objects.filter(key__startswith="workflow:")
+    assert notices.exists()
+    assert all(notice.sent_at is None and notice.attempts == 1 for notice in notices)
 
 
 def test_nobody_who_wrote_any_revision_approves_at_review_step(client, site_pages, board):

@@ -31,9 +31,6 @@ CONTENT = ("news", "documents", "qa", "home")
 # calls `workflows.deadlines.open_requests_due` instead of querying qa), and the site settings
 # move from home to portal.models.
 PENDING_AT_MERGE = {
-    ("workflows.alerts", "qa.models"),
-    ("royalties.alerts", "qa.models"),
-    ("royalties.alerts", "qa.services"),
     ("reports.figures", "home.models"),
     ("royalties.sheets", "home.models"),
 }

@@ -47,6 +47,9 @@ EXPECTED = {
             # The head manages the board's accounts, within accounts.permissions (workflows 0009).
             "accounts.add_user",
             "accounts.change_user",
+            # The head sees the outbox and may send an e-mail again (outbox 0002).
+            "outbox.view_email",
+            "outbox.resend_email",
         },
         root("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
         root(

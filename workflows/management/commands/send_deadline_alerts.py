@@ -35,5 +35,5 @@ class Command(BaseCommand):
         deliveries = ALERTS[alert](day, dry_run=dry_run)
         verb = "would be queued" if dry_run else "queued"
         for delivery in deliveries:
-            self.stdout.write(f"{delivery.recipient.email}: {delivery.subject}")
+            self.stdout.write(f"{delivery.recipients_display}: {delivery.subject}")
         self.stdout.write(f"{len(deliveries)} e-mail(s) {verb} for {day:%d/%m/%Y}.")

@@ -1,8 +1,8 @@
-"""`manage.py send_pending_emails`: send the residents' e-mails still waiting in the outbox."""
+"""`manage.py send_pending_emails`: send the e-mails still waiting (or failed) in the outbox."""
 
 from django.core.management.base import BaseCommand
 
-from qa.services import pending_emails, send_pending_emails
+from outbox.delivery import pending_emails, send_pending_emails
 
 
 class Command(BaseCommand):

@@ -1,10 +1,10 @@
-"""Celery tasks of the questions desk: e-mails to residents and officials, with retries."""
+"""Celery tasks of the outbox: one e-mail with retries, and the beat sweep of what is left."""
 
 import logging
 
 from celery import shared_task
 
-from qa import services
+from outbox import delivery
 
 logger = logging.getLogger(__name__)
 
@@ -17,13 +17,16 @@ logger = logging.getLogger(__name__)
     retry_jitter=True,
     max_retries=12,
 )
-def send_outbox_email(self, email_id):
+def send_email(self, email_id):
     """Send one outbox e-mail; a failing mail server is retried with backoff, a sent one is skipped.
 
-    After the last retry the row stays unsent and the beat sweep (`send_pending_emails`) keeps trying.
+    The last retry marks the row "failed"; the beat sweep (`send_pending_emails`) keeps trying it.
     """
-    if services.deliver_email(email_id):
+    final = self.request.retries >= self.max_retries
+    if delivery.deliver(email_id, final=final):
         logger.info("Sent outbox e-mail %s", email_id)
+        return True
+    return False
 
 
 @shared_task
@@ -32,7 +35,7 @@ def send_pending_emails(older_than_seconds=60):
 
     Only rows older than `older_than_seconds`, so that the sweep leaves fresh e-mails to their own task.
     """
-    sent, failed = services.send_pending_emails(older_than_seconds)
+    sent, failed = delivery.send_pending_emails(older_than_seconds)
     if sent or failed:
         logger.info("Outbox sweep: %s sent, %s still failing", sent, failed)
     return {"sent": sent, "failed": failed}
