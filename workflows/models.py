@@ -1,6 +1,5 @@
 """Models of the workflows app: the approval chain's tasks, calendar exceptions, alert bookkeeping."""
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Exists, OuterRef
