@@ -21,6 +21,16 @@ CELERY_TASK_ALWAYS_EAGER = os.environ.get("PORTAL_TEST_CELERY_EAGER", "true") ==
 CELERY_TASK_EAGER_PROPAGATES = True
 # A test's own worker (and its beat) use the test's own queue, not a developer's.
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("PORTAL_TEST_CELERY_QUEUE", "celery")
+# A test's beat may run scheduled publication every few seconds instead of at the start of each
+# minute (tests/workflows/test_real_worker.py), not to wait up to a minute for its first tick.
+if os.environ.get("PORTAL_TEST_PUBLISH_EVERY_SECONDS"):
+    CELERY_BEAT_SCHEDULE = {  # noqa: F405
+        **CELERY_BEAT_SCHEDULE,  # noqa: F405
+        "publish-scheduled-pages": {
+            **CELERY_BEAT_SCHEDULE["publish-scheduled-pages"],  # noqa: F405
+            "schedule": float(os.environ["PORTAL_TEST_PUBLISH_EVERY_SECONDS"]),
+        },
+    }
 # A test can point a worker process at a mail backend it controls (see tests/mail.py).
 EMAIL_BACKEND = os.environ.get("PORTAL_TEST_EMAIL_BACKEND", EMAIL_BACKEND)
 WAGTAILADMIN_BASE_URL = "http://testserver"
