@@ -2,9 +2,11 @@
 
 Each simulated resident loads the form (CSRF cookie, time token), waits like a person would, and
 posts a question with a unique title. Afterwards every submission must be stored exactly once in
-the database the server uses. Any answer that is not 2xx/3xx (a 500, a "database is locked", a
-refusal), any request that fails outright and any submission that did not become a row is
-counted and printed, and the exit status is non-zero: a run that lost anything never says OK.
+the database the server uses. Only the expected answers count as success: 200 with the form, then
+a 302 to the confirmation page. Every other answer (a 500, a "database is locked", a refusal, a
+redirect elsewhere), every request that raised (refused, reset, timed out, a broken answer) and
+every submission that did not become a row is counted and printed, and the exit status is
+non-zero: a run that lost anything never says OK.
 
     # a server on PostgreSQL + Redis, with the per-address limit raised (all clients share 127.0.0.1)
     QA_SUBMISSIONS_PER_IP=100000 QA_FORM_MIN_SECONDS=1 DATABASE_URL=... REDIS_URL=... \\
@@ -23,11 +25,13 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 FORM_PATH = "/hoi-dap/gui-cau-hoi/"
+SENT_PATH = "/hoi-dap/gui-cau-hoi/da-gui/"
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -40,6 +44,7 @@ class Attempt:
     """One resident's try: the status of the answer that decided it (None: no answer at all).
 
     `error` says why it was not accepted (only a 302 to the confirmation is acceptance).
+    `status` is None when the request raised instead of answering.
     """
 
     title: str
@@ -63,12 +68,17 @@ def hidden_value(html, name):
 
 
 def _open(opener, request, timeout):
-    """(status, body) of a request; an HTTP error is an answer, a network failure raises."""
+    """(status, headers, body) of a request; an HTTP error is an answer, anything else raises."""
     try:
-        response = opener.open(request, timeout=timeout)
-        return response.status, response.read().decode(errors="replace")
+        with opener.open(request, timeout=timeout) as response:
+            return response.status, response.headers, response.read().decode(errors="replace")
     except urllib.error.HTTPError as error:
-        return error.code, error.read().decode(errors="replace")
+        with error:
+            return error.code, error.headers, error.read().decode(errors="replace")
+
+
+def _failure(what, error):
+    return f"{what}: {type(error).__name__}: {error}"
 
 
 def submit_one(base_url, run_id, number, think_time):
@@ -77,10 +87,10 @@ def submit_one(base_url, run_id, number, think_time):
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect)
     title = f"bench-{run_id}-{number}"
     try:
-        status, html = _open(opener, base_url + FORM_PATH, timeout=60)
-    except OSError as error:  # refused, reset, timed out: no answer at all
-        return Attempt(title, None, 0.0, f"GET form: {type(error).__name__}: {error}")
-    if not 200 <= status < 400:
+        status, _headers, html = _open(opener, base_url + FORM_PATH, timeout=60)
+    except Exception as error:  # refused, reset, timed out, a broken answer: no usable answer
+        return Attempt(title, None, 0.0, _failure("GET form", error))
+    if status != 200:
         return Attempt(title, status, 0.0, f"GET form answered {status}")
     time.sleep(think_time)
     data = urllib.parse.urlencode(
@@ -98,12 +108,17 @@ def submit_one(base_url, run_id, number, think_time):
     request = urllib.request.Request(base_url + FORM_PATH, data=data, headers={"Referer": base_url + FORM_PATH})
     started = time.perf_counter()
     try:
-        status, body = _open(opener, request, timeout=120)
-    except OSError as error:
-        return Attempt(title, None, time.perf_counter() - started, f"POST: {type(error).__name__}: {error}")
+        status, headers, _body = _open(opener, request, timeout=120)
+    except Exception as error:
+        return Attempt(title, None, time.perf_counter() - started, _failure("POST", error))
     seconds = time.perf_counter() - started
     # 302 to the confirmation is acceptance; 400 re-shows the form (refused), 429 is the limit.
-    return Attempt(title, status, seconds, "" if status == 302 else f"POST answered {status}")
+    if status != 302:
+        return Attempt(title, status, seconds, f"POST answered {status}")
+    location = headers.get("Location", "")
+    if urllib.parse.urlsplit(location).path != SENT_PATH:
+        return Attempt(title, status, seconds, f"POST answered 302 to {location or 'nowhere'}, not the confirmation")
+    return Attempt(title, status, seconds)
 
 
 def run_submissions(base_url, requests, concurrency, think_time):
@@ -167,15 +182,16 @@ def main(argv=None):
     outcome = Outcome(attempts, stored_counts(run_id))
     accepted = [attempt for attempt in attempts if attempt.ok]
     latencies = sorted(attempt.seconds for attempt in attempts) or [0.0]
-    statuses = sorted({str(attempt.status) for attempt in outcome.errors})
+    statuses = Counter("no answer" if attempt.status is None else str(attempt.status) for attempt in outcome.errors)
     server_errors = [attempt for attempt in outcome.errors if attempt.server_error]
 
     print(f"run {run_id}: {args.requests} submissions, concurrency {args.concurrency}, {elapsed:.1f} s wall")
     print(
-        f"accepted {len(accepted)}, not accepted {len(outcome.errors)} (status {', '.join(statuses) or '-'}), "
+        f"accepted {len(accepted)}, not accepted {len(outcome.errors)} "
+        f"({', '.join(f'{status}: {n}' for status, n in sorted(statuses.items())) or '-'}), "
         f"of which no answer or not 2xx/3xx {len(server_errors)}"
     )
-    for attempt in outcome.errors[:20]:
+    for attempt in outcome.errors:
         print(f"  error {attempt.title}: {attempt.error}")
     print(
         f"POST latency p50 {statistics.median(latencies) * 1000:.0f} ms, "
@@ -186,12 +202,19 @@ def main(argv=None):
         f"stored {sum(outcome.stored.values())}: lost {len(outcome.lost)}, duplicated {len(outcome.duplicated)}, "
         f"stored but not sent {len(outcome.unexpected)}"
     )
-    for title in outcome.lost[:20]:
+    for title in outcome.lost:
         print(f"  lost {title}")
+    for title, n in sorted(outcome.duplicated.items()):
+        print(f"  stored {n} times {title}")
+    for title in outcome.unexpected:
+        print(f"  stored but not sent {title}")
     if outcome.ok:
         print("OK: every submission was accepted and stored exactly once")
         return 0
-    print(f"FAILED: {len(outcome.errors)} submission(s) not accepted, {len(outcome.lost)} lost")
+    print(
+        f"FAILED: {len(outcome.errors)} submission(s) not accepted, {len(outcome.lost)} lost, "
+        f"{len(outcome.duplicated)} duplicated, {len(outcome.unexpected)} stored but not sent"
+    )
     return 1
 
 

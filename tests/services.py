@@ -5,7 +5,7 @@ import subprocess
 import sys
 import time
 import uuid
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import pytest
@@ -55,6 +55,44 @@ def celery_worker_process(queue=None, beat=False, extra_env=None):
     The worker consumes a queue of its own so that a developer's running worker cannot steal
     the test's messages. Yields the queue name; stops the worker at the end.
     """
+    with celery_worker_processes({"queue": queue, "beat": beat, "extra_env": extra_env}) as (queue,):
+        yield queue
+
+
+@contextmanager
+def celery_worker_processes(*workers):
+    """Several real workers for one test, each given as celery_worker_process's arguments (a dict).
+
+    They start at once and are stopped at once: a worker takes seconds to start and to stop, and
+    waiting for each in turn only adds them up. Yields the queue names, in order.
+    """
+    started = []
+    with ExitStack() as stack:
+        try:
+            for worker in workers:
+                started.append(_start_worker(stack, **worker))
+            deadline = time.monotonic() + 60
+            for process, log_path, _queue in started:
+                while "ready." not in log_path.read_text() and time.monotonic() < deadline:
+                    if process.poll() is not None:
+                        raise RuntimeError(f"Celery worker exited early:\n{log_path.read_text()}")
+                    time.sleep(0.2)
+            yield [queue for _process, _log_path, queue in started]
+        finally:
+            for process, _log_path, _queue in started:
+                process.terminate()
+            for process, _log_path, _queue in started:
+                try:
+                    process.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+    for process, log_path, _queue in started:
+        if process.returncode not in (0, -15, None):
+            print(log_path.read_text())
+
+
+def _start_worker(stack, queue=None, beat=False, extra_env=None):
+    """Start one worker process (see celery_worker_process); returns (process, log path, queue)."""
     queue = queue or f"test-{uuid.uuid4().hex[:12]}"
     env = {
         **os.environ,
@@ -85,20 +123,6 @@ def celery_worker_process(queue=None, beat=False, extra_env=None):
         command += ["--beat", "-s", str(BASE_DIR / "var" / f"beat-{queue}")]
     log_path = BASE_DIR / "var" / f"worker-{queue}.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(log_path, "w") as log:
-        process = subprocess.Popen(command, cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT)
-        try:
-            deadline = time.monotonic() + 60
-            while "ready." not in log_path.read_text() and time.monotonic() < deadline:
-                if process.poll() is not None:
-                    raise RuntimeError(f"Celery worker exited early:\n{log_path.read_text()}")
-                time.sleep(0.2)
-            yield queue
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-    if process.returncode not in (0, -15, None):
-        print(log_path.read_text())
+    log = stack.enter_context(open(log_path, "w"))
+    process = subprocess.Popen(command, cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT)
+    return process, log_path, queue

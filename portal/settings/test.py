@@ -24,6 +24,16 @@ CELERY_TASK_DEFAULT_QUEUE = os.environ.get("PORTAL_TEST_CELERY_QUEUE", "celery")
 # Django's test setup replaces it) and is delivered in memory (django.core.mail.outbox). A test
 # can point a worker process at a mail backend it controls (see tests/mail.py).
 OUTBOX_DELIVERY_BACKEND = os.environ.get("PORTAL_TEST_EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
+# A test's beat may run scheduled publication every few seconds instead of at the start of each
+# minute (tests/workflows/test_real_worker.py), not to wait up to a minute for its first tick.
+if os.environ.get("PORTAL_TEST_PUBLISH_EVERY_SECONDS"):
+    CELERY_BEAT_SCHEDULE = {  # noqa: F405
+        **CELERY_BEAT_SCHEDULE,  # noqa: F405
+        "publish-scheduled-pages": {
+            **CELERY_BEAT_SCHEDULE["publish-scheduled-pages"],  # noqa: F405
+            "schedule": float(os.environ["PORTAL_TEST_PUBLISH_EVERY_SECONDS"]),
+        },
+    }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -4,20 +4,29 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.test import TestCase, override_settings
 
 from documents.models import OfficialDocumentPage
 from news.models import NewsCategory, NewsPage
 from qa.models import QAPage
+from tests.database import built_once
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo(tmp_path, settings, django_capture_on_commit_callbacks):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    # wagtail-localize publishes translations on commit.
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("seed_demo", credentials_file=str(tmp_path / "accounts.txt"), stdout=StringIO())
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo, seeded once for the whole module (seeding takes seconds); every test runs in a
+    savepoint of it, so a test's own changes are rolled back as usual (tests/database.py)."""
+    tmp_path = tmp_path_factory.mktemp("demo")
+
+    def seed():
+        # wagtail-localize publishes translations on commit.
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            call_command("seed_demo", credentials_file=str(tmp_path / "accounts.txt"), stdout=StringIO())
+
+    with override_settings(MEDIA_ROOT=tmp_path / "media"), built_once(django_db_blocker, seed):
+        yield
 
 
 def test_demo_has_the_promised_content(demo):

@@ -1,13 +1,19 @@
 """`seed_demo` builds the Tân Cương demo site, and running it again changes nothing."""
 
+from contextlib import nullcontext
 from io import StringIO
+from types import SimpleNamespace
 
 import pytest
+import time_machine
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import RequestFactory
+from django.utils import timezone
+
+from tests.database import built_once
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +45,38 @@ def seed(tmp_path):
     return out.getvalue()
 
 
-def test_seed_demo_twice_gives_the_same_rows(tmp_path):
+@pytest.fixture(scope="module")
+def demo(request, django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo seeded once for all the tests of this module that ask for the same seeding.
+
+    Seeding takes seconds. The parameter is when the demo was seeded: None for now, or a moment to
+    travel to; FRESH gives no demo at all, for the tests that seed a fresh database themselves.
+    pytest runs the tests asking for the same parameter one after the other, each in a savepoint
+    of the transaction that holds the demo (tests/database.py): what a test changes is rolled back.
+    Yields the folder of the credentials file and the day the seeding saw as today.
+    """
+    if request.param is FRESH:
+        yield None
+        return
+    tmp_path = tmp_path_factory.mktemp("demo")
+
+    def seed_at_moment():
+        with time_machine.travel(request.param) if request.param else nullcontext():
+            seed(tmp_path)
+            return SimpleNamespace(tmp_path=tmp_path, today=timezone.localdate())
+
+    with built_once(django_db_blocker, seed_at_moment) as seeded:
+        yield seeded
+
+
+FRESH = "fresh database"
+on_a_fresh_database = pytest.mark.parametrize("demo", [FRESH], indirect=True)
+seeded_now = pytest.mark.parametrize("demo", [None], ids=["seeded now"], indirect=True)
+seeded_on_20_may_2026 = pytest.mark.parametrize("demo", ["2026-05-20 10:00Z"], indirect=True)
+
+
+@on_a_fresh_database
+def test_seed_demo_twice_gives_the_same_rows(demo, tmp_path):
     first_output = seed(tmp_path)
     after_first = row_counts()
     second_output = seed(tmp_path)
@@ -47,9 +84,9 @@ def test_seed_demo_twice_gives_the_same_rows(tmp_path):
     assert "(unchanged)" in second_output and "(unchanged)" not in first_output
 
 
-def test_one_demo_account_per_group_with_a_password_that_works(tmp_path, client):
-    seed(tmp_path)
-    lines = (tmp_path / "accounts.txt").read_text().splitlines()
+@seeded_now
+def test_one_demo_account_per_group_with_a_password_that_works(demo, client):
+    lines = (demo.tmp_path / "accounts.txt").read_text().splitlines()
     credentials = {line.split("\t")[2]: line.split("\t")[:2] for line in lines}
     for group in (
         settings.GROUP_HEAD,
@@ -65,14 +102,15 @@ def test_one_demo_account_per_group_with_a_password_that_works(tmp_path, client)
         assert client.login(request=RequestFactory().post("/admin/login/"), username=username, password=password)
 
 
-def test_demo_password_comes_from_the_environment(tmp_path, monkeypatch):
+@on_a_fresh_database
+def test_demo_password_comes_from_the_environment(demo, tmp_path, monkeypatch):
     monkeypatch.setenv("DEMO_PASSWORD", "mat-khau-tu-moi-truong-2026")
     seed(tmp_path)
     assert get_user_model().objects.get(username="truongban").check_password("mat-khau-tu-moi-truong-2026")
 
 
-def test_home_page_answers_in_vietnamese(tmp_path, client):
-    seed(tmp_path)
+@seeded_now
+def test_home_page_answers_in_vietnamese(demo, client):
     response = client.get("/")
     assert response.status_code == 200
     assert response["Content-Language"] == "vi"
@@ -83,13 +121,13 @@ def test_home_page_answers_in_vietnamese(tmp_path, client):
 
 
 @pytest.mark.parametrize("path", ["/gioi-thieu/", "/tin-tuc/", "/van-ban/", "/hoi-dap/", "/admin/login/"])
-def test_sections_of_the_demo_site_answer(tmp_path, client, path):
-    seed(tmp_path)
+@seeded_now
+def test_sections_of_the_demo_site_answer(demo, client, path):
     assert client.get(path).status_code == 200
 
 
-def test_english_locale_is_served_under_en(tmp_path, client):
-    seed(tmp_path)
+@seeded_now
+def test_english_locale_is_served_under_en(demo, client):
     response = client.get("/en/")
     assert response.status_code == 200
     assert response["Content-Language"] == "en"
@@ -98,7 +136,8 @@ def test_english_locale_is_served_under_en(tmp_path, client):
     assert "Tan Cuong Commune e-Information Portal" in html
 
 
-def test_demo_publications_fill_the_last_six_months_with_royalties(tmp_path):
+@seeded_on_20_may_2026
+def test_demo_publications_fill_the_last_six_months_with_royalties(demo):
     import datetime
 
     import time_machine
@@ -111,8 +150,8 @@ def test_demo_publications_fill_the_last_six_months_with_royalties(tmp_path):
     from workflows import deadlines
 
     with time_machine.travel(datetime.datetime(2026, 5, 20, 10, tzinfo=datetime.UTC)):
-        seed(tmp_path)
         today = timezone.localdate()
+    assert demo.today == today  # the module's demo was seeded at that moment
     entries = RoyaltyEntry.objects.select_related("author")
     months = {timezone.localdate(entry.published_at).strftime("%Y-%m") for entry in entries}
     assert months == {"2025-11", "2025-12", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05"}
@@ -138,7 +177,8 @@ def test_demo_publications_fill_the_last_six_months_with_royalties(tmp_path):
         assert timezone.localdate(question.answered_at) <= question.due_date
 
 
-def test_demo_documents_keep_their_true_legal_dates_and_issuers(tmp_path):
+@seeded_on_20_may_2026
+def test_demo_documents_keep_their_true_legal_dates_and_issuers(demo):
     """The demo spreads publication dates, never the dates printed on a real document."""
     import datetime
 
@@ -151,7 +191,7 @@ def test_demo_documents_keep_their_true_legal_dates_and_issuers(tmp_path):
     from workflows.deadlines import deadline_for
 
     with time_machine.travel(datetime.datetime(2026, 5, 20, 10, tzinfo=datetime.UTC)):
-        seed(tmp_path)
+        assert demo.today == timezone.localdate()  # the module's demo was seeded at that moment
     founding = OfficialDocumentPage.objects.get(number="63/QĐ-UBND")
     # As the regulation says: "Quyết định số 63/QĐ-UBND ngày 27/5/2024 của Chủ tịch UBND xã".
     assert (founding.signed_date, founding.effective_date) == (datetime.date(2024, 5, 27), datetime.date(2024, 5, 27))

@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
 
-from tests.services import BASE_DIR, IN_CI, celery_worker_process, require_service
+from tests.services import BASE_DIR, IN_CI, celery_worker_process, celery_worker_processes, require_service
 from tests.workflows.conftest import as_user, draft_news, news_form, submit
 from workflows.tasks import publish_scheduled_pages
 
@@ -48,13 +48,13 @@ def test_beat_publishes_and_two_workers_at_once_publish_once(real_celery, redis_
         require_service(redis_available, "REDIS_URL is not set or Redis does not answer")
     first_queue, second_queue = (f"test-{uuid.uuid4().hex[:12]}" for _ in range(2))
     by_beat = due_page(site_pages, board["head"], "Tin do beat xuất bản")
-    with (
-        celery_worker_process(
-            queue=first_queue, beat=True, extra_env={**NOT_EAGER, "PORTAL_TEST_CELERY_QUEUE": first_queue}
-        ),
-        celery_worker_process(queue=second_queue, extra_env=NOT_EAGER),
+    # Beat ticks at the start of each minute (test_scheduled_publication.py checks that schedule);
+    # here every two seconds, so that the test does not wait up to a minute for the first tick.
+    beat_env = {**NOT_EAGER, "PORTAL_TEST_CELERY_QUEUE": first_queue, "PORTAL_TEST_PUBLISH_EVERY_SECONDS": "2"}
+    with celery_worker_processes(
+        {"queue": first_queue, "beat": True, "extra_env": beat_env},
+        {"queue": second_queue, "extra_env": NOT_EAGER},
     ):
-        # Beat ticks at the start of each minute.
         assert wait_for(lambda: Page.objects.get(pk=by_beat.pk).live, timeout=90)
 
         racing = due_page(site_pages, board["head"], "Tin được hai worker cùng xử lý")
