@@ -7,9 +7,9 @@ the code, which is then how they read the answer.
 import pytest
 from django.core import mail
 
+from demo.factories.pages import QuestionFactory
 from qa import services
 from qa.models import OutboxEmail, Question, QuestionStatus
-from tests.factories.pages import QuestionFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,8 @@ import zoneinfo
 import pytest
 from wagtail.models import Locale
 
+from demo.factories.pages import NewsPageFactory, OfficialDocumentPageFactory, QuestionFactory
 from news.models import NewsCategory
-from tests.factories.pages import NewsPageFactory, OfficialDocumentPageFactory, QuestionFactory
 from workflows.deadlines import LATE, ON_TIME, all_items, document_items, due_date, is_on_time, news_items
 
 pytestmark = pytest.mark.django_db
