@@ -46,12 +46,6 @@ def group_names(user):
     return getattr(user, _CACHE_ATTRIBUTE)
 
 
-def forget_group_names(user):
-    """Drop the cached names after the user's groups changed on this very object."""
-    if hasattr(user, _CACHE_ATTRIBUTE):
-        delattr(user, _CACHE_ATTRIBUTE)
-
-
 def _in_any(user, groups):
     return bool(group_names(user) & set(groups))
 
