@@ -81,15 +81,9 @@ def people(db):
         "head": UserFactory(username="truongban", first_name="Hùng", last_name="Trần", groups=[GROUP_HEAD]),
         "member": UserFactory(username="thanhvien", first_name="Cường", last_name="Lê", groups=[GROUP_MEMBER]),
         "an": UserFactory(username="ctv-an", first_name="An", last_name="Nguyễn", groups=[GROUP_CONTRIBUTOR]),
-        "binh": UserFactory(
-            username="ctv-binh", first_name="Bình", last_name="Phạm", groups=[GROUP_CONTRIBUTOR]
-        ),
-        "official": UserFactory(
-            username="congchuc", first_name="Dũng", last_name="Hoàng", groups=[GROUP_OFFICIAL]
-        ),
-        "party": UserFactory(
-            username="dang-uy", first_name="Thanh", last_name="Vũ", groups=[GROUP_PARTY_COMMITTEE]
-        ),
+        "binh": UserFactory(username="ctv-binh", first_name="Bình", last_name="Phạm", groups=[GROUP_CONTRIBUTOR]),
+        "official": UserFactory(username="congchuc", first_name="Dũng", last_name="Hoàng", groups=[GROUP_OFFICIAL]),
+        "party": UserFactory(username="dang-uy", first_name="Thanh", last_name="Vũ", groups=[GROUP_PARTY_COMMITTEE]),
     }
 
 

@@ -27,9 +27,7 @@ def board(db):
     return {
         "head": UserFactory(username="truongban", first_name="Hùng", last_name="Trần", groups=[GROUP_HEAD]),
         "member": UserFactory(username="thanhvien", first_name="Cường", last_name="Lê", groups=[GROUP_MEMBER]),
-        "contributor": UserFactory(
-            username="ctv-an", first_name="An", last_name="Nguyễn", groups=[GROUP_CONTRIBUTOR]
-        ),
+        "contributor": UserFactory(username="ctv-an", first_name="An", last_name="Nguyễn", groups=[GROUP_CONTRIBUTOR]),
     }
 
 
