@@ -14,8 +14,8 @@ from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import gettext as _
 
-from accounts.permissions import uses_wagtail_reports
-from accounts.services import has_two_factor, is_board_user, two_factor_required
+from accounts import policy
+from accounts.services import has_two_factor
 
 LAST_SEEN_KEY = "portal_admin_last_seen"
 # Pages a half-logged-in person must still reach: signing in and out, the second step itself.
@@ -89,16 +89,16 @@ class AdminAccessMiddleware:
             )
 
         user = request.user
-        if not is_board_user(user):
+        if not policy.may_enter_admin(user):
             return self.sign_out(
                 request, _("The admin is open only to members of the Editorial Board's groups."), next_url=False
             )
         if not (user.is_verified() or url_name in SECOND_STEP_URL_NAMES):
             if has_two_factor(user):
                 return self.redirect_with_next("accounts_verify", request)
-            if two_factor_required(user):
+            if policy.requires_two_factor(user):
                 return self.redirect_with_next("accounts_enrol", request)
-        if match and is_wagtail_report(match) and not uses_wagtail_reports(user):
+        if match and is_wagtail_report(match) and not policy.may_use_wagtail_reports(user):
             # Wagtail opens its reports to anyone who may add a page; DESIGN §2 does not.
             raise PermissionDenied
         return None

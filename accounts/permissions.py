@@ -6,42 +6,32 @@ superuser's account, or one in a group outside the board, stays out of their rea
 but a superuser deletes an account: history (audit log, royalties, revisions) names its people.
 """
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from wagtail import hooks
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry
 
-from accounts.services import group_names
+from accounts import policy
 
-# Who sees the whole admin of DESIGN §2: the head and the members (and superusers). Contributors,
-# officials and the Party Committee see their own work and the reports made for them.
-EDITORIAL_GROUPS = {settings.GROUP_HEAD, settings.GROUP_MEMBER}
-
-
-def is_editorial(user):
-    """The head, a member or a superuser."""
-    return user.is_active and (user.is_superuser or bool(group_names(user) & EDITORIAL_GROUPS))
+# Content apps say which pages only the board may see the titles of (Điều 6): a function
+# registered under this Wagtail hook returns a queryset of their ids. Accounts sits below the
+# content apps and never imports them; documents registers its confidential documents.
+CONFIDENTIAL_PAGES_HOOK = "portal_confidential_page_ids"
 
 
-def sees_confidential_titles(user):
-    """Whether the admin may show this person the titles of confidential documents (Điều 6)."""
-    return is_editorial(user)
-
-
-def uses_wagtail_reports(user):
-    """Whether this person may open Wagtail's built-in reports (site history, aging pages…)."""
-    return is_editorial(user)
+def confidential_page_ids():
+    """The ids of every page registered as confidential, as subqueries (see CONFIDENTIAL_PAGES_HOOK)."""
+    return [ids() for ids in hooks.get_hooks(CONFIDENTIAL_PAGES_HOOK)]
 
 
 def without_confidential(pages, user):
-    """``pages`` less the confidential documents, unless the person may see their titles."""
-    if sees_confidential_titles(user):
+    """``pages`` less the confidential ones, unless the person may see their titles."""
+    if policy.may_see_confidential_titles(user):
         return pages
-    from documents.models import OfficialDocumentPage
-
-    return pages.exclude(pk__in=OfficialDocumentPage.objects.filter(confidential=True).values("pk"))
+    for ids in confidential_page_ids():
+        pages = pages.exclude(pk__in=ids)
+    return pages
 
 
 class BoardPagePermissionPolicy(PagePermissionPolicy):
@@ -55,19 +45,13 @@ class BoardPagePermissionPolicy(PagePermissionPolicy):
         return without_confidential(super().explorable_instances(user), user)
 
 
-def board_groups():
-    """The five groups of DESIGN §2, the only ones a non-superuser may give."""
-    return Group.objects.filter(name__in=settings.PORTAL_BOARD_GROUPS).order_by("name")
-
-
 def can_manage_account(actor, account):
     """Whether ``actor`` may edit ``account``: superusers anyone, others board accounts only."""
     if actor.is_superuser:
         return True
     if account.is_superuser:
         return False
-    names = {group.name for group in account.groups.all()}
-    return names <= set(settings.PORTAL_BOARD_GROUPS)
+    return policy.has_only_board_groups(account)
 
 
 def can_change_account(actor, account):
@@ -95,6 +79,4 @@ class BoardUserPermissionPolicy(ModelPermissionPolicy):
         accounts = super().instances_user_has_any_permission_for(user, actions)
         if user.is_superuser:
             return accounts
-        return accounts.filter(is_superuser=False).exclude(
-            groups__in=Group.objects.exclude(name__in=settings.PORTAL_BOARD_GROUPS)
-        )
+        return accounts.filter(is_superuser=False).exclude(groups__in=policy.groups_outside_board())

@@ -1,6 +1,8 @@
 """Small request helpers for the portal's security settings."""
 
+from axes.helpers import get_cool_off, get_failure_limit
 from django.conf import settings
+from django.template.response import TemplateResponse
 
 
 def client_ip(request):
@@ -19,9 +21,6 @@ def client_ip(request):
 
 def lockout_response(request, original_response=None, credentials=None):
     """django-axes' lockout page, in Vietnamese, with the wait in whole minutes (HTTP 429)."""
-    from axes.helpers import get_cool_off, get_failure_limit
-    from django.template.response import TemplateResponse
-
     cool_off = get_cool_off(request)
     context = {
         "failure_limit": get_failure_limit(request, credentials),

@@ -8,6 +8,7 @@ import logging
 import secrets
 from importlib import import_module
 
+from axes.utils import reset as reset_lockouts
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
@@ -21,6 +22,8 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.log_actions import log
 
+from accounts import policy
+
 logger = logging.getLogger(__name__)
 
 ACTION_REPORTED = "accounts.report_compromised"
@@ -28,28 +31,6 @@ ACTION_RESTORED = "accounts.restore_account"
 ACTION_TWO_FACTOR_RESET = "accounts.reset_two_factor"
 RECOVERY_DEVICE_NAME = "recovery"
 TOTP_DEVICE_NAME = "authenticator"
-
-
-def group_names(user):
-    """The names of the user's groups (one query, cached on the user object)."""
-    if not hasattr(user, "_portal_group_names"):
-        user._portal_group_names = set(user.groups.values_list("name", flat=True))
-    return user._portal_group_names
-
-
-def is_board_user(user):
-    """Whether the user may enter the admin: a member of one of the board's groups (DESIGN §2)."""
-    return user.is_superuser or bool(group_names(user) & set(settings.PORTAL_BOARD_GROUPS))
-
-
-def is_head(user):
-    """Whether the user is a head of the board (Trưởng Ban biên tập)."""
-    return settings.GROUP_HEAD in group_names(user)
-
-
-def two_factor_required(user):
-    """Whether the user must use two-factor login: the head, the members and superusers."""
-    return user.is_superuser or bool(group_names(user) & set(settings.PORTAL_TWO_FACTOR_REQUIRED_GROUPS))
 
 
 def has_two_factor(user):
@@ -165,8 +146,6 @@ def restore_account(user, *, restored_by=None):
     The person signs in with it, enrols two-factor login again (the old devices were removed)
     and should change the password at once.
     """
-    from axes.utils import reset as reset_lockouts
-
     password = secrets.token_urlsafe(12)
     user.set_password(password)
     user.compromised_at = None
@@ -195,13 +174,7 @@ def reset_two_factor(user, *, reset_by):
 
 def heads_to_notify(user):
     """Active heads with an e-mail address, other than the compromised account itself."""
-    return (
-        get_user_model()
-        .objects.filter(groups__name=settings.GROUP_HEAD, is_active=True, compromised_at__isnull=True)
-        .exclude(pk=user.pk)
-        .exclude(email="")
-        .distinct()
-    )
+    return policy.heads().filter(compromised_at__isnull=True).exclude(pk=user.pk).exclude(email="")
 
 
 def notify_head_of_compromised_account(user, reported_by=None):

@@ -12,7 +12,7 @@ from wagtail.permissions import policy_registry
 from wagtail.users.views import users
 from wagtail.users.views.bulk_actions import AssignRoleBulkAction, SetActiveStateBulkAction
 
-from accounts.permissions import board_groups
+from accounts.policy import board_groups
 from accounts.user_forms import BoardUserCreationForm, BoardUserEditForm
 
 ACTION_DEACTIVATED = "accounts.deactivate"

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
-from accounts.permissions import board_groups
+from accounts.policy import board_groups
 
 ACCOUNT_FIELDS = {"username", "email", "first_name", "last_name", "job_title", "phone", "groups"}
 

@@ -3,7 +3,6 @@
 import base64
 
 import segno
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, logout
 from django.contrib.auth.models import Group
@@ -19,7 +18,7 @@ from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticToken
 
-from accounts import services
+from accounts import policy, services
 from accounts.forms import TokenForm
 from accounts.permissions import can_change_account
 
@@ -87,9 +86,9 @@ def security(request):
     static = user.staticdevice_set.filter(name=services.RECOVERY_DEVICE_NAME).first()
     context = {
         "has_two_factor": services.has_two_factor(user),
-        "two_factor_required": services.two_factor_required(user),
+        "two_factor_required": policy.requires_two_factor(user),
         "recovery_codes_left": StaticToken.objects.filter(device=static).count() if static else 0,
-        "is_head": services.is_head(user),
+        "is_head": policy.may_manage_accounts(user),
     }
     return TemplateResponse(request, "accounts/security.html", context)
 
@@ -121,7 +120,7 @@ def report_own(request):
 
 
 def require_head(request):
-    if not services.is_head(request.user):
+    if not policy.may_manage_accounts(request.user):
         raise PermissionDenied
 
 
@@ -129,9 +128,7 @@ def board_accounts(request):
     """The head's list of board accounts, with "báo mất mật khẩu" and restore for each."""
     require_head(request)
     users = (
-        get_user_model()
-        .objects.filter(groups__name__in=settings.PORTAL_BOARD_GROUPS)
-        .distinct()
+        policy.board_accounts()
         .prefetch_related(Prefetch("groups", queryset=Group.objects.order_by("name")), "totpdevice_set")
         .order_by("last_name", "first_name", "username")
     )

@@ -8,9 +8,9 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import Button
 
-from accounts import services, user_admin, views
+from accounts import policy, services, user_admin, views
 from accounts.middleware import is_wagtail_report
-from accounts.permissions import can_change_account, uses_wagtail_reports, without_confidential
+from accounts.permissions import can_change_account, without_confidential
 
 
 @hooks.register("register_admin_urls")
@@ -36,7 +36,7 @@ class HeadMenuItem(MenuItem):
     """A menu item shown to the head of the board only."""
 
     def is_shown(self, request):
-        return services.is_head(request.user)
+        return policy.may_manage_accounts(request.user)
 
 
 @hooks.register("register_admin_menu_item")
@@ -101,5 +101,5 @@ def hide_confidential_in_chooser(pages, request):
 @hooks.register("construct_reports_menu")
 def hide_wagtail_reports(request, menu_items):
     """Wagtail's own reports are the board's (the middleware refuses their URLs too)."""
-    if not uses_wagtail_reports(request.user):
+    if not policy.may_use_wagtail_reports(request.user):
         menu_items[:] = [item for item in menu_items if not is_wagtail_report(resolve(urlsplit(item.url).path))]

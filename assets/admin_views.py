@@ -6,7 +6,8 @@ from wagtail.admin import messages
 from wagtail.documents.views.documents import DeleteView as DocumentDeleteView
 from wagtail.images.views.images import DeleteView as ImageDeleteView
 
-from assets.permissions import USED_BY_LIVE_PAGE_DELETE, is_used_by_live_page, may_change_live_media
+from accounts.policy import may_change_live_media
+from assets.permissions import USED_BY_LIVE_PAGE_DELETE, is_used_by_live_page
 
 
 class LiveMediaDeleteMixin:

@@ -4,7 +4,8 @@ from django import forms
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
 
-from assets.permissions import USED_BY_LIVE_PAGE, is_used_by_live_page, may_change_live_media
+from accounts.policy import may_change_live_media
+from assets.permissions import USED_BY_LIVE_PAGE, is_used_by_live_page
 
 
 class LiveMediaFormMixin:

@@ -7,8 +7,10 @@ anyone approving it; so only the head of the board (Trưởng Ban biên tập) m
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
-from accounts.services import is_head
+from accounts.policy import may_change_live_media
+from assets.models import PortalDocument, PortalImage
 from assets.usage import live_pages_using
 
 USED_BY_LIVE_PAGE = _(
@@ -21,11 +23,6 @@ USED_BY_LIVE_PAGE_DELETE = _(
     "This file is used by a published page and cannot be deleted: remove it from the page through the "
     "approval chain first, or ask the head of the board (Trưởng Ban biên tập)."
 )
-
-
-def may_change_live_media(user):
-    """Whether `user` may replace or delete media that a live page uses: the head only."""
-    return user.is_active and (user.is_superuser or is_head(user))
 
 
 def is_used_by_live_page(obj):
@@ -50,10 +47,6 @@ class LiveMediaPermissionPolicy(CollectionOwnershipPermissionPolicy):
 
 def register_media_permission_policies():
     """Replace Wagtail's policies for the portal's image and file models (exact class wins)."""
-    from wagtail.permissions import register_permission_policy
-
-    from assets.models import PortalDocument, PortalImage
-
     register_permission_policy(
         PortalImage,
         LiveMediaPermissionPolicy(PortalImage, auth_model="wagtailimages.Image", owner_field_name="uploaded_by_user"),

@@ -1,23 +1,28 @@
-"""Filters of the document register: type, year, subject area, issuing body, issuer, number or abstract."""
+"""Filters of the document register: type, year, subject area, issuing body, issuer, number or abstract.
+
+The register page builds the filter over its public documents; the years and issuing bodies
+offered are those of these documents.
+"""
 
 import django_filters
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from documents.choices import DocumentType, SubjectArea
 from documents.issuers import Issuer
-from documents.models import DocumentType, OfficialDocumentPage, SubjectArea, public_documents
+from portal.text import Fold, compact_number, fold
 
 
-def signing_years():
-    """The years in which public documents were signed, newest first."""
-    dates = public_documents().exclude(signed_date=None).dates("signed_date", "year", order="DESC")
+def signing_years(documents):
+    """The years in which the documents were signed, newest first."""
+    dates = documents.exclude(signed_date=None).dates("signed_date", "year", order="DESC")
     return [(date.year, date.year) for date in dates]
 
 
-def issuing_bodies():
-    """The issuing bodies of public documents, in alphabetical order."""
-    names = public_documents().order_by("issuing_body").values_list("issuing_body", flat=True).distinct()
+def issuing_bodies(documents):
+    """The issuing bodies of the documents, in alphabetical order."""
+    names = documents.order_by("issuing_body").values_list("issuing_body", flat=True).distinct()
     return [(name, name) for name in names]
 
 
@@ -32,28 +37,23 @@ class DocumentFilter(django_filters.FilterSet):
     loai = django_filters.ChoiceFilter(
         field_name="document_type", label=_("Document type"), choices=DocumentType.choices, empty_label=_("All")
     )
-    nam = django_filters.ChoiceFilter(
-        field_name="signed_date__year", label=_("Year"), choices=signing_years, empty_label=_("All")
-    )
+    nam = django_filters.ChoiceFilter(field_name="signed_date__year", label=_("Year"), empty_label=_("All"))
     linh_vuc = django_filters.ChoiceFilter(
         field_name="subject_area", label=_("Subject area"), choices=SubjectArea.choices, empty_label=_("All")
     )
-    co_quan = django_filters.ChoiceFilter(
-        field_name="issuing_body", label=_("Issuing body"), choices=issuing_bodies, empty_label=_("All")
-    )
+    co_quan = django_filters.ChoiceFilter(field_name="issuing_body", label=_("Issuing body"), empty_label=_("All"))
     cap = django_filters.ChoiceFilter(
         field_name="issuer", label=_("Issued by"), choices=Issuer.choices, empty_label=_("All")
     )
 
-    class Meta:
-        model = OfficialDocumentPage
-        fields = []
+    def __init__(self, data=None, queryset=None, **kwargs):
+        super().__init__(data, queryset, **kwargs)
+        # Read when the form is built, as callables: the years and bodies of these very documents.
+        self.filters["nam"].extra["choices"] = lambda: signing_years(self.queryset)
+        self.filters["co_quan"].extra["choices"] = lambda: issuing_bodies(self.queryset)
 
     def filter_text(self, queryset, name, value):
         """Number or abstract containing every word, ignoring case and diacritics."""
-        from portal.search.services import Fold, compact_number
-        from portal.text import fold
-
         queryset = queryset.annotate(_folded_number=Fold("number"), _folded_summary=Fold("summary"))
         condition = Q(_folded_number=compact_number(value)) | Q(_folded_number__contains=fold(value).strip())
         words = Q()

@@ -13,8 +13,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from documents.choices import DocumentType, SubjectArea
+from documents.filters import DocumentFilter
 from documents.forms import OfficialDocumentPageForm
 from documents.issuers import Issuer
+from documents.services import is_taking_offline, take_confidential_document_offline
 from portal.paginate import paginate, query_string_without_page
 from portal.text import TransliteratedSlugMixin
 from royalties.models import RoyaltyKind
@@ -37,36 +40,6 @@ MISSING_SIGNED_DATE = _("Enter the signing date: the publication deadline counts
 ISSUERS_WITH_DEADLINE = (Issuer.UBND_XA.value,)
 
 
-class DocumentType(models.TextChoices):
-    """Kinds of administrative document ("loại văn bản")."""
-
-    DECISION = "quyet-dinh", _("Decision")
-    PLAN = "ke-hoach", _("Plan")
-    REPORT = "bao-cao", _("Report")
-    NOTICE = "thong-bao", _("Notice")
-    OFFICIAL_LETTER = "cong-van", _("Official letter")
-    RESOLUTION = "nghi-quyet", _("Resolution")
-    DIRECTIVE = "chi-thi", _("Directive")
-    SUBMISSION = "to-trinh", _("Submission")
-    GUIDANCE = "huong-dan", _("Guidance")
-    REGULATION = "quy-che", _("Regulation")
-    OTHER = "khac", _("Other")
-
-
-class SubjectArea(models.TextChoices):
-    """Fields of administration ("lĩnh vực") used to filter the register."""
-
-    ADMINISTRATION = "hanh-chinh", _("Administration")
-    LAND = "dat-dai", _("Land and environment")
-    CONSTRUCTION = "xay-dung", _("Construction and transport")
-    ECONOMY = "kinh-te", _("Economy and agriculture")
-    CULTURE = "van-hoa-xa-hoi", _("Culture and society")
-    HEALTH_EDUCATION = "y-te-giao-duc", _("Health and education")
-    SECURITY = "quoc-phong-an-ninh", _("Defence and security")
-    FINANCE = "tai-chinh", _("Finance and budget")
-    OTHER = "khac", _("Other")
-
-
 class DocumentIndexPage(TransliteratedSlugMixin, Page):
     """The searchable register of official documents, with filters (see documents.filters)."""
 
@@ -86,8 +59,6 @@ class DocumentIndexPage(TransliteratedSlugMixin, Page):
         return public_documents().child_of(self).order_by("-signed_date", "-pk")
 
     def get_context(self, request, *args, **kwargs):
-        from documents.filters import DocumentFilter
-
         context = super().get_context(request, *args, **kwargs)
         document_filter = DocumentFilter(request.GET or None, queryset=self.get_documents())
         context.update(
@@ -238,8 +209,6 @@ class OfficialDocumentPage(EditorialItem, PublicationRulesMixin, TransliteratedS
     # Publish), and a script does either. Saves of a few fields (Wagtail's own bookkeeping, the
     # takedown's own saves) are left alone.
     def save(self, *args, **kwargs):
-        from documents.services import is_taking_offline, take_confidential_document_offline
-
         whole = kwargs.get("update_fields") is None and self.confidential and not is_taking_offline(self)
         # Wagtail validates only the title and slug of a page that is not live; the rule holds anyway.
         if whole and self.attachment_count():
@@ -257,8 +226,6 @@ class OfficialDocumentPage(EditorialItem, PublicationRulesMixin, TransliteratedS
         return result
 
     def save_revision(self, *args, **kwargs):
-        from documents.services import is_taking_offline, take_confidential_document_offline
-
         revision = super().save_revision(*args, **kwargs)
         if self.confidential and not is_taking_offline(self):
             self.takedown = take_confidential_document_offline(self, user=kwargs.get("user")) or getattr(

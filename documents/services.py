@@ -4,6 +4,9 @@ A confidential document ("văn bản mật") keeps only its register entry: secr
 on an internet-facing server (Điều 5 "trừ tài liệu mật", Điều 6; Luật Bảo vệ bí mật nhà nước 2018,
 Điều 5). `take_confidential_document_offline` is the one place that withdraws such a document,
 whichever path marked it (the editor's Save draft, Submit or Publish, the create view, a script).
+
+The models call these services when a document is saved, so the services never import the models:
+they work on the page they are given, and reach its attachments through the page's own relation.
 """
 
 from dataclasses import dataclass, field
@@ -14,6 +17,8 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.log_actions import log
 from wagtail.models import Page, ReferenceIndex
 from wagtail.search.backends import get_search_backends
+
+from assets.models import PortalDocument
 
 TAKEN_OFFLINE_ACTION = "documents.confidential_taken_offline"
 
@@ -40,13 +45,16 @@ class Takedown:
         }
 
 
+def attachments_of(page):
+    """The attachment rows of ``page``'s model (OfficialDocumentAttachment), found by the relation."""
+    return page._meta.get_field("attachments").related_model.objects
+
+
 def attached_document_ids(page, extra=()):
     """Every file the document holds or ever held: attached rows, the editor's form, every revision."""
-    from documents.models import OfficialDocumentAttachment
-
     ids = set(extra)
     if page.pk:
-        ids.update(OfficialDocumentAttachment.objects.filter(page_id=page.pk).values_list("document_id", flat=True))
+        ids.update(attachments_of(page).filter(page_id=page.pk).values_list("document_id", flat=True))
         for content in page.revisions.values_list("content", flat=True):
             ids.update(row.get("document") for row in (content or {}).get("attachments") or [])
     ids.update(attachment.document_id for attachment in page.attachments.all())
@@ -56,9 +64,7 @@ def attached_document_ids(page, extra=()):
 
 def is_used_elsewhere(document, page):
     """Whether a file of `page` is also used by another page (attached, linked or in a block)."""
-    from documents.models import OfficialDocumentAttachment
-
-    if OfficialDocumentAttachment.objects.filter(document=document).exclude(page_id=page.pk).exists():
+    if attachments_of(page).filter(document=document).exclude(page_id=page.pk).exists():
         return True
     page_type = ContentType.objects.get_for_model(Page)
     return (
@@ -83,17 +89,12 @@ def take_confidential_document_offline(page, user=None, extra_document_ids=()):
     refused with the reason (workflows.rules), which tells the person who submitted it.
     Returns a `Takedown` (falsy when there was nothing to do), so running it again is harmless.
     """
-    from assets.models import PortalDocument
-    from documents.models import OfficialDocumentAttachment, OfficialDocumentPage
-
     if not page.confidential or not page.pk:
         return Takedown()
     done = Takedown()
     document_ids = attached_document_ids(page, extra_document_ids)
-    stored_live, stored_confidential = (
-        OfficialDocumentPage.objects.filter(pk=page.pk).values_list("live", "confidential").get()
-    )
-    has_rows = OfficialDocumentAttachment.objects.filter(page_id=page.pk).exists()
+    stored_live, stored_confidential = type(page).objects.filter(pk=page.pk).values_list("live", "confidential").get()
+    has_rows = attachments_of(page).filter(page_id=page.pk).exists()
     page._taking_offline = True
     try:
         for revision in page.revisions.exclude(approved_go_live_at=None).order_by("pk"):

@@ -1,13 +1,44 @@
-"""Admin view: mark a document confidential and take it offline, even while it is scheduled."""
+"""Admin view: mark a document confidential and take it offline, even while it is scheduled; the editor's message."""
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.generic import TemplateView
+from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from documents.models import OfficialDocumentPage
-from documents.wagtail_hooks import tell_editor_about_takedown
+
+
+def tell_editor_about_takedown(request, page):
+    """After the editor's save: say what marking the document confidential did."""
+    takedown = getattr(page, "takedown", None)
+    if not takedown:
+        return
+    parts = []
+    if takedown.unpublished:
+        parts.append(str(_("it was unpublished")))
+    if takedown.cancelled_schedules:
+        parts.append(str(_("its scheduled publication was cancelled")))
+    if takedown.deleted_files:
+        count = len(takedown.deleted_files)
+        parts.append(ngettext("%(count)d file was deleted", "%(count)d files were deleted", count) % {"count": count})
+    if takedown.detached_files:
+        count = len(takedown.detached_files)
+        parts.append(
+            ngettext(
+                "%(count)d file used by another page was detached",
+                "%(count)d files used by other pages were detached",
+                count,
+            )
+            % {"count": count}
+        )
+    messages.warning(
+        request,
+        _("“%(title)s” is confidential and was taken offline: %(actions)s.")
+        % {"title": page.get_admin_display_title(), "actions": "; ".join(parts)},
+    )
 
 
 class MarkConfidentialView(WagtailAdminTemplateMixin, TemplateView):

@@ -4,14 +4,20 @@ from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from wagtail import hooks
-from wagtail.admin import messages
 from wagtail.admin.widgets import Button
 
-from documents.models import OfficialDocumentAttachment
+from accounts.permissions import CONFIDENTIAL_PAGES_HOOK
+from documents.models import OfficialDocumentAttachment, OfficialDocumentPage
 from documents.services import TAKEN_OFFLINE_ACTION
+from documents.views import MarkConfidentialView, tell_editor_about_takedown
 from documents.visibility import is_public_file, may_see_unpublished_files
+
+
+@hooks.register(CONFIDENTIAL_PAGES_HOOK)
+def confidential_documents():
+    """Only the board sees the titles of confidential documents in the admin (Điều 6)."""
+    return OfficialDocumentPage.objects.filter(confidential=True).values("pk")
 
 
 @hooks.register("before_serve_document")
@@ -44,40 +50,8 @@ def register_confidential_log_actions(actions):
     )
 
 
-def tell_editor_about_takedown(request, page):
-    """After the editor's save: say what marking the document confidential did."""
-    takedown = getattr(page, "takedown", None)
-    if not takedown:
-        return
-    parts = []
-    if takedown.unpublished:
-        parts.append(str(_("it was unpublished")))
-    if takedown.cancelled_schedules:
-        parts.append(str(_("its scheduled publication was cancelled")))
-    if takedown.deleted_files:
-        count = len(takedown.deleted_files)
-        parts.append(ngettext("%(count)d file was deleted", "%(count)d files were deleted", count) % {"count": count})
-    if takedown.detached_files:
-        count = len(takedown.detached_files)
-        parts.append(
-            ngettext(
-                "%(count)d file used by another page was detached",
-                "%(count)d files used by other pages were detached",
-                count,
-            )
-            % {"count": count}
-        )
-    messages.warning(
-        request,
-        _("“%(title)s” is confidential and was taken offline: %(actions)s.")
-        % {"title": page.get_admin_display_title(), "actions": "; ".join(parts)},
-    )
-
-
 @hooks.register("register_admin_urls")
 def register_mark_confidential_url():
-    from documents.views import MarkConfidentialView
-
     return [
         path(
             "van-ban-mat/<int:page_id>/",
@@ -89,8 +63,6 @@ def register_mark_confidential_url():
 
 @hooks.register("register_page_header_buttons")
 def mark_confidential_button(page, user, view_name, next_url=None):
-    from documents.models import OfficialDocumentPage
-
     if (
         isinstance(page.specific_deferred, OfficialDocumentPage)
         and not page.specific_deferred.confidential

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class HomeConfig(AppConfig):
-    """The home page, standard pages and site-wide settings."""
+    """The home page and the standard pages."""
 
     name = "home"
     verbose_name = _("Home")

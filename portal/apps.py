@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PortalConfig(AppConfig):
-    """Project-wide pieces: Celery, shared blocks, management commands, template tags."""
+    """Project-wide pieces: Celery, the site settings, shared blocks and helpers, template tags."""
 
     name = "portal"
     verbose_name = _("Portal")

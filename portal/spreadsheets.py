@@ -18,6 +18,7 @@ starting with "=" becomes a live formula (`=HYPERLINK(...)`) in the accountant's
 import re
 
 from django.utils.functional import Promise
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 from portal.text import CONTROL_CHARACTERS
 
@@ -75,8 +76,6 @@ def harden_wagtail_exports():
     formula back into a string but neither cleans control characters (openpyxl then refuses the
     workbook: a 500) nor guards CSV. Called once from PortalConfig.ready().
     """
-    from wagtail.admin.views.mixins import SpreadsheetExportMixin
-
     if getattr(SpreadsheetExportMixin, "_portal_safe_cells", False):
         return
     preprocess = SpreadsheetExportMixin.preprocess_field_value

@@ -1,8 +1,9 @@
-"""Vietnamese text helpers: diacritic folding for search and transliterated slugs."""
+"""Vietnamese text helpers: diacritic folding (in Python and in SQL) and transliterated slugs."""
 
 import re
 import unicodedata
 
+from django.db.models import Func, TextField
 from django.utils.text import slugify
 
 # "đ" is a letter of its own in Unicode, not "d" plus a combining mark, so NFD leaves it alone.
@@ -20,6 +21,62 @@ def fold(text):
 def vietnamese_slugify(text):
     """An ASCII slug from Vietnamese text: "Tin tức sự kiện" → "tin-tuc-su-kien"."""
     return slugify(fold(text))
+
+
+_JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+
+
+def _fold_for_sqlite(value):
+    # StreamField bodies are stored as JSON with "\u00e2"-style escapes: undo them before folding.
+    if value is None:
+        return None
+    return fold(_JSON_ESCAPE.sub(lambda match: chr(int(match.group(1), 16)), value))
+
+
+class Fold(Func):
+    """SQL expression: the text in lower case without diacritics (`unaccent` on PostgreSQL)."""
+
+    output_field = TextField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, template="lower(unaccent(%(expressions)s))", **extra_context)
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        # A Python function registered on the connection: SQLite has no unaccent.
+        connection.ensure_connection()
+        connection.connection.create_function("portal_fold", 1, _fold_for_sqlite, deterministic=True)
+        return self.as_sql(compiler, connection, function="portal_fold", **extra_context)
+
+
+_NOT_A_WORD = re.compile(r"[\W_]+")
+
+
+def folded_words(text):
+    """` word word … ` : folded words between single spaces, so whole words match like PostgreSQL's."""
+    return f" {_NOT_A_WORD.sub(' ', fold(text)).strip()} "
+
+
+def _fold_all_for_sqlite(*values):
+    return folded_words(_fold_for_sqlite(" ".join(value for value in values if value)))
+
+
+class FoldedText(Func):
+    """SQLite only: several columns joined and folded in one flat call.
+
+    A nested CONCAT of this many columns overflows SQLite's parser stack.
+    """
+
+    output_field = TextField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        connection.ensure_connection()
+        connection.connection.create_function("portal_fold_all", -1, _fold_all_for_sqlite, deterministic=True)
+        return self.as_sql(compiler, connection, function="portal_fold_all", **extra_context)
+
+
+def compact_number(text):
+    """A document number reduced for comparison: "63 / QĐ-UBND" → "63/qd-ubnd"."""
+    return re.sub(r"\s+", "", fold(text))
 
 
 class TransliteratedSlugMixin:

@@ -11,7 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from assets.views import serve_media
 from home.views import robots_txt
 from news.feeds import LatestNewsFeed
-from portal.search.views import search
+from search.views import search
 
 urlpatterns = [
     # Security (issue 8): media images served with safe headers in every environment.

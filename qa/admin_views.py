@@ -6,7 +6,6 @@ to the official the question is assigned to (DESIGN §6, §8): the queryset itse
 
 import django_filters
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
@@ -20,6 +19,7 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import AdminDateInput
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from accounts import policy
 from qa import services
 from qa.models import Channel, Question, QuestionStatus, Topic
 
@@ -32,16 +32,13 @@ class QuestionPermissionPolicy(ModelPermissionPolicy):
     is kept as a record.
     """
 
-    def _is_official(self, user):
-        return user.is_active and user.groups.filter(name=settings.GROUP_OFFICIAL).exists()
-
     def user_has_permission(self, user, action):
         if action == "add":
             return services.is_board(user)
         if action == "delete":
             return False
         if action in ("view", "change"):
-            return super().user_has_permission(user, action) or self._is_official(user)
+            return super().user_has_permission(user, action) or policy.is_official(user)
         return super().user_has_permission(user, action)
 
     def user_has_any_permission(self, user, actions):

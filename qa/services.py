@@ -9,8 +9,7 @@ import logging
 import re
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -21,6 +20,7 @@ from wagtail.log_actions import log
 from wagtail.models import GroupPagePermission, Locale
 from wagtail.rich_text import expand_db_html, get_text_for_indexing
 
+from accounts import policy
 from outbox.services import emails_about, queue_email
 from portal.text import vietnamese_slugify
 from qa.models import (
@@ -190,19 +190,9 @@ def is_board(user):
     return user.is_active and user.has_perm("qa.change_question")
 
 
-def is_official(user):
-    return user.is_active and user.groups.filter(name=settings.GROUP_OFFICIAL).exists()
-
-
 def assignable_users():
     """Officials and board members who may be given a question to answer."""
-    groups = [settings.GROUP_OFFICIAL, settings.GROUP_MEMBER, settings.GROUP_HEAD]
-    return (
-        get_user_model()
-        .objects.filter(is_active=True, groups__name__in=groups)
-        .distinct()
-        .order_by("last_name", "first_name", "username")
-    )
+    return policy.answerers()
 
 
 @transaction.atomic
@@ -248,7 +238,7 @@ def grant_officials_answer_rights(index):
     Wagtail's owner rule: `add_page` on a subtree lets a user create pages there and edit their
     own, not other people's; publishing stays with the head (DESIGN §2).
     """
-    group = Group.objects.get(name=settings.GROUP_OFFICIAL)
+    group = policy.group(policy.GROUP_OFFICIAL)
     permission = Permission.objects.get(content_type__app_label="wagtailcore", codename="add_page")
     GroupPagePermission.objects.get_or_create(group=group, page=index, permission=permission)
 

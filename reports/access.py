@@ -1,6 +1,6 @@
-"""Who may read the periodic reports (DESIGN §2)."""
+"""Who may read the periodic reports (DESIGN §2): the question is accounts.policy's."""
 
-from workflows.views_deadlines import REPORT_GROUPS
+from accounts.policy import may_see_reports
 
 
 def can_view_reports(user):
@@ -8,6 +8,4 @@ def can_view_reports(user):
 
     Never a contributor or an official: the report names people and their royalties.
     """
-    if not (user.is_authenticated and user.is_active):
-        return False
-    return user.is_superuser or user.groups.filter(name__in=REPORT_GROUPS).exists()
+    return may_see_reports(user)

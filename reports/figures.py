@@ -10,8 +10,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from wagtail.models import Locale, PageLogEntry
 
-from home.models import PortalSettings
 from portal.dates import local_date, local_day_bounds, local_today
+from portal.models import PortalSettings
 from reports.structure import (
     ITEM_KINDS,
     ROYALTY_KINDS,

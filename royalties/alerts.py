@@ -9,7 +9,6 @@ column is needed; the outbox key (year, level, head) guards the e-mail itself as
 import logging
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -17,6 +16,7 @@ from django.utils import translation
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
+from accounts import policy
 from outbox.services import queue_email
 from portal.numbers import format_money, format_percent
 from royalties.models import RoyaltyBudget
@@ -39,7 +39,7 @@ def announced_levels(budget):
 
 
 def heads_of_the_board():
-    return get_user_model().objects.filter(is_active=True, groups__name=settings.GROUP_HEAD).exclude(email="")
+    return policy.heads().exclude(email="")
 
 
 @transaction.atomic

@@ -16,8 +16,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
-from home.models import PortalSettings
 from portal.dates import local_date, local_today
+from portal.models import PortalSettings
 from portal.numbers import format_money
 from portal.spreadsheets import write_cell
 from royalties.models import BaseSalary, RoyaltyEntry

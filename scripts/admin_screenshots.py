@@ -34,30 +34,31 @@ CHROMIUM_ARGS = [
 
 def prepare_article_in_review():
     """A contributor's article, approved by a board member, now waiting for the head."""
-    from django.conf import settings
     from django.contrib.auth import get_user_model
     from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
+    from accounts import policy
     from news.models import NewsIndexPage, NewsPage
 
     User = get_user_model()
-    head = User.objects.get(groups__name=settings.GROUP_HEAD, username="truongban")
+    head = policy.heads().get(username="truongban")
     member = User.objects.get(username="thanhvien")
     contributor = User.objects.get(username="congtacvien")
     news_index = NewsIndexPage.objects.first()
     workflow = news_index.get_workflow()
-    if workflow is None or not workflow.tasks.filter(groupapprovaltask__groups__name=settings.GROUP_HEAD).exists():
+    head_group = policy.group(policy.GROUP_HEAD)
+    if workflow is None or not workflow.tasks.filter(groupapprovaltask__groups=head_group).exists():
         # Before the approval chain of issue 4 is merged only Wagtail's default workflow exists
         # (its moderators' group is gone): build DESIGN §4's chain for the news section.
         workflow = Workflow.objects.create(name="Quy trình phê duyệt tin bài")
         for order, (name, group) in enumerate(
             [
-                ("Thành viên Ban biên tập thẩm định", settings.GROUP_MEMBER),
-                ("Trưởng Ban biên tập phê duyệt", settings.GROUP_HEAD),
+                ("Thành viên Ban biên tập thẩm định", policy.GROUP_MEMBER),
+                ("Trưởng Ban biên tập phê duyệt", policy.GROUP_HEAD),
             ]
         ):
             task = GroupApprovalTask.objects.create(name=name)
-            task.groups.set(head.groups.model.objects.filter(name=group))
+            task.groups.set([policy.group(group)])
             WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=order)
         WorkflowPage.objects.update_or_create(page=news_index, defaults={"workflow": workflow})
     article = NewsPage(
@@ -76,7 +77,7 @@ def prepare_article_in_review():
     for _ in range(5):
         task_state = article.current_workflow_task_state
         task = task_state.task.specific
-        if task.groups.filter(name=settings.GROUP_HEAD).exists():
+        if task.groups.filter(pk=head_group.pk).exists():
             return article, head
         task.on_action(task_state, member, "approve")
         article.refresh_from_db()

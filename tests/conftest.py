@@ -43,7 +43,7 @@ def redis_available():
 @pytest.fixture
 def site_pages(db):
     """A published home page with the news, documents and Q&A sections (see factories.pages)."""
-    from tests.factories.pages import site_tree
+    from demo.factories.pages import site_tree
 
     return site_tree()
 

@@ -3,7 +3,7 @@
 import datetime
 from xml.etree import ElementTree
 
-from tests.factories.pages import NewsPageFactory, OfficialDocumentPageFactory, QAPageFactory
+from demo.factories.pages import NewsPageFactory, OfficialDocumentPageFactory, QAPageFactory
 
 
 def publish(page):

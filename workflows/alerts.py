@@ -11,13 +11,13 @@ import logging
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from accounts import policy
 from accounts.models import User
 from outbox.models import Email, join_addresses
 from outbox.services import queue_email, sent
@@ -37,16 +37,7 @@ REMINDER_WORKING_DAYS = 3
 
 def board_recipients() -> QuerySet[User]:
     """Active members and the head of the board who have an e-mail address."""
-    return (
-        get_user_model()
-        .objects.filter(
-            is_active=True,
-            groups__name__in=[settings.GROUP_HEAD, settings.GROUP_MEMBER],
-        )
-        .exclude(email="")
-        .distinct()
-        .order_by("pk")
-    )
+    return policy.heads_and_members().exclude(email="").order_by("pk")
 
 
 def claim_alert(

@@ -1,19 +1,12 @@
 """The board's moderation overview in the admin (issue 4)."""
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
+from accounts.policy import may_see_moderation_overview
 from workflows.services import moderation_overview
-
-BOARD_GROUPS = [settings.GROUP_HEAD, settings.GROUP_MEMBER]
-
-
-def is_board(user):
-    """The head and the members of the board see the overview."""
-    return user.is_active and (user.is_superuser or user.groups.filter(name__in=BOARD_GROUPS).exists())
 
 
 class ModerationOverviewView(WagtailAdminTemplateMixin, TemplateView):
@@ -24,7 +17,7 @@ class ModerationOverviewView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "tasks"
 
     def dispatch(self, request, *args, **kwargs):
-        if not is_board(request.user):
+        if not may_see_moderation_overview(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

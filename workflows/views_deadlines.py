@@ -3,7 +3,6 @@
 from typing import Any
 
 import django_filters
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,28 +11,9 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import AdminDateInput
 
+from accounts.policy import may_see_reports
 from workflows import deadlines
 from workflows.models import CalendarException
-
-# DESIGN §2: the head and the members see reports; the party committee reads them.
-REPORT_GROUPS = (settings.GROUP_HEAD, settings.GROUP_MEMBER, settings.GROUP_PARTY_COMMITTEE)
-PANEL_GROUPS = (settings.GROUP_HEAD, settings.GROUP_MEMBER)
-
-
-def _in_groups(user, names):
-    if not user.is_active:
-        return False
-    return user.is_superuser or user.groups.filter(name__in=names).exists()
-
-
-def can_view_deadlines_report(user):
-    """Whether `user` may open the deadlines report (never a contributor or an official)."""
-    return _in_groups(user, REPORT_GROUPS)
-
-
-def can_see_deadlines_panel(user):
-    """Whether the dashboard shows `user` the deadlines panel: the head and the board members."""
-    return _in_groups(user, PANEL_GROUPS)
 
 
 def format_date(value):
@@ -101,7 +81,7 @@ class DeadlinesReportView(ReportView):
     }
 
     def dispatch(self, request, *args, **kwargs):
-        if not can_view_deadlines_report(request.user):
+        if not may_see_reports(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

@@ -13,17 +13,13 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from accounts.policy import may_see_deadlines_panel, may_see_moderation_overview, may_see_reports
 from workflows.calendar_import import can_import_calendar
 from workflows.models import CalendarException
 from workflows.rules import PublicationRefused, publication_problems
-from workflows.views import ModerationOverviewView, is_board
+from workflows.views import ModerationOverviewView
 from workflows.views_calendar import CalendarImportView
-from workflows.views_deadlines import (
-    DeadlinesPanel,
-    DeadlinesReportView,
-    can_see_deadlines_panel,
-    can_view_deadlines_report,
-)
+from workflows.views_deadlines import DeadlinesPanel, DeadlinesReportView
 
 
 class CalendarExceptionIndexView(SnippetIndexView):
@@ -68,7 +64,7 @@ register_snippet(CalendarExceptionViewSet)
 
 @hooks.register("construct_homepage_panels")
 def add_deadlines_panel(request, panels):
-    if can_see_deadlines_panel(request.user):
+    if may_see_deadlines_panel(request.user):
         panels.append(DeadlinesPanel(timezone.localdate(timezone=timezone.get_default_timezone())))
 
 
@@ -85,7 +81,7 @@ def register_deadlines_report_urls():
 
 class DeadlinesReportMenuItem(MenuItem):
     def is_shown(self, request):
-        return can_view_deadlines_report(request.user)
+        return may_see_reports(request.user)
 
 
 @hooks.register("register_reports_menu_item")
@@ -129,7 +125,7 @@ def register_moderation_overview_url():
 
 class ModerationOverviewMenuItem(MenuItem):
     def is_shown(self, request):
-        return is_board(request.user)
+        return may_see_moderation_overview(request.user)
 
 
 @hooks.register("register_reports_menu_item")

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "news",
     "documents",
     "qa",
+    "search",
     "workflows",
     "royalties",
     "reports",
@@ -314,8 +315,8 @@ WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Trang thông tin điệ
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # PostgreSQL has no Vietnamese text-search configuration and neither `simple` nor `english` folds
 # diacritics: `portal_unaccent` (home/migrations/0003) does, for search and autocomplete alike.
-# SQLite ignores SEARCH_CONFIG; portal.search.services folds the text itself there.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "portal.search.backend", "SEARCH_CONFIG": "portal_unaccent"}}
+# SQLite ignores SEARCH_CONFIG; search.services folds the text itself there.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend", "SEARCH_CONFIG": "portal_unaccent"}}
 # No avatars from Gravatar: it would send editors' e-mail hashes abroad and fails offline.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_WORKFLOW_ENABLED = True
@@ -342,12 +343,7 @@ QA_RECEIPTS_PER_ADDRESS_PER_DAY = int(os.environ.get("QA_RECEIPTS_PER_ADDRESS_PE
 # The longest question the form takes, in characters (the request cap is 256 KB).
 QA_QUESTION_MAX_LENGTH = 10_000
 
-# Django groups of DESIGN §2: stable names that other tools rely on.
-GROUP_HEAD = "Trưởng Ban biên tập"
-GROUP_MEMBER = "Thành viên Ban biên tập"
-GROUP_CONTRIBUTOR = "Cộng tác viên"
-GROUP_OFFICIAL = "Cán bộ công chức"
-GROUP_PARTY_COMMITTEE = "Thường trực Đảng ủy"
+# The groups of DESIGN §2 and who may do what live in accounts.policy.
 
 LOGGING = {
     "version": 1,
@@ -382,9 +378,7 @@ AXES_CLIENT_IP_CALLABLE = "accounts.security.client_ip"
 # 0 (no proxy) uses the connection's address, which a client cannot forge.
 PORTAL_TRUSTED_PROXIES = int(os.environ.get("PORTAL_TRUSTED_PROXIES", "0"))
 
-# Two-factor login: the board groups that must use it; the others may enrol themselves.
-PORTAL_TWO_FACTOR_REQUIRED_GROUPS = [GROUP_HEAD, GROUP_MEMBER]
-PORTAL_BOARD_GROUPS = [GROUP_HEAD, GROUP_MEMBER, GROUP_CONTRIBUTOR, GROUP_OFFICIAL, GROUP_PARTY_COMMITTEE]
+# Two-factor login: who must use it is accounts.policy.requires_two_factor; the others may enrol.
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 PORTAL_RECOVERY_CODE_COUNT = 10
 # An admin session left idle this long ends; the next request asks for the password again.

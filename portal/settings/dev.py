@@ -5,6 +5,8 @@ from .base import SECRET_KEY as _SECRET_KEY
 
 DEBUG = True
 # A development-only key: production refuses to start without its own (see production.py).
+# The demo site (`manage.py seed_demo`, built on the shared factories); production has no demo.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 SECRET_KEY = _SECRET_KEY or "dev-only-insecure-key-do-not-use-in-production"
 ALLOWED_HOSTS = ["*"]
 # Serve static files straight from the apps and static/ without collectstatic.

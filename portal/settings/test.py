@@ -9,6 +9,8 @@ import os
 from .base import *  # noqa: F403
 from .base import SECRET_KEY as _SECRET_KEY
 
+# The demo site (`manage.py seed_demo`, built on the shared factories); production has no demo.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 SECRET_KEY = _SECRET_KEY or "test-only-key-not-secret"
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -5,8 +5,11 @@ own (Wagtail's owner rule), never publish (DESIGN §2). Sections created later g
 from `qa.services.grant_officials_answer_rights` (called by seed_demo and by draft_answer).
 """
 
-from django.conf import settings
 from django.db import migrations
+
+# The group names of DESIGN §2 as they were when this migration was written (frozen history;
+# accounts.policy holds the live constants).
+GROUP_OFFICIAL = "Cán bộ công chức"
 
 
 def grant(apps, schema_editor):
@@ -15,7 +18,7 @@ def grant(apps, schema_editor):
     Permission = apps.get_model("auth", "Permission")
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
     QAIndexPage = apps.get_model("qa", "QAIndexPage")
-    group = Group.objects.filter(name=settings.GROUP_OFFICIAL).first()
+    group = Group.objects.filter(name=GROUP_OFFICIAL).first()
     if group is None:
         return
     content_type, _ = ContentType.objects.get_or_create(app_label="wagtailcore", model="page")
@@ -31,7 +34,7 @@ def revoke(apps, schema_editor):
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
     QAIndexPage = apps.get_model("qa", "QAIndexPage")
     GroupPagePermission.objects.filter(
-        group__name=settings.GROUP_OFFICIAL,
+        group__name=GROUP_OFFICIAL,
         permission__codename="add_page",
         page_id__in=QAIndexPage.objects.values_list("pk", flat=True),
     ).delete()

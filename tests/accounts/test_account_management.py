@@ -1,7 +1,6 @@
 """The head manages the board's accounts in the users admin without being a superuser (Điều 3–4)."""
 
 import pytest
-from django.conf import settings
 from django.contrib.auth import SESSION_KEY, get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
@@ -9,9 +8,10 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import ModelLogEntry
 
+from accounts.policy import GROUP_CONTRIBUTOR, GROUP_HEAD, GROUP_MEMBER, GROUP_OFFICIAL, GROUP_PARTY_COMMITTEE
 from accounts.services import replace_recovery_codes
+from demo.factories.accounts import UserFactory
 from tests.accounts.utils import sign_in_with_password
-from tests.factories.accounts import UserFactory
 from tests.helpers import log_in
 from tests.workflows.conftest import as_user
 
@@ -76,7 +76,7 @@ def edit_form(account, group_name, active=True, **overrides):
 
 @pytest.fixture
 def head(db):
-    return UserFactory(username="truongban", groups=[settings.GROUP_HEAD])
+    return UserFactory(username="truongban", groups=[GROUP_HEAD])
 
 
 @pytest.fixture
@@ -88,10 +88,10 @@ def test_head_creates_an_account_in_one_board_group(client, head):
     log_in(client, head)
     form = client.get(ADD_URL).content.decode()
     assert 'name="is_superuser"' not in form
-    response = client.post(ADD_URL, account_form(settings.GROUP_CONTRIBUTOR))
+    response = client.post(ADD_URL, account_form(GROUP_CONTRIBUTOR))
     assert response.status_code == 302, response.content.decode()[:2000]
     account = User.objects.get(username="ctv.moi")
-    assert list(account.groups.values_list("name", flat=True)) == [settings.GROUP_CONTRIBUTOR]
+    assert list(account.groups.values_list("name", flat=True)) == [GROUP_CONTRIBUTOR]
     assert not account.is_superuser and not account.is_staff and account.is_active
     assert account.job_title == "Cộng tác viên thôn Hích"
     assert account.check_password(PASSWORD)
@@ -99,20 +99,20 @@ def test_head_creates_an_account_in_one_board_group(client, head):
 
 
 def test_head_moves_an_account_to_another_group(client, head):
-    account = UserFactory(username="ctv1", groups=[settings.GROUP_CONTRIBUTOR])
+    account = UserFactory(username="ctv1", groups=[GROUP_CONTRIBUTOR])
     log_in(client, head)
-    response = client.post(edit_url(account), edit_form(account, settings.GROUP_MEMBER))
+    response = client.post(edit_url(account), edit_form(account, GROUP_MEMBER))
     assert response.status_code == 302, response.content.decode()[:2000]
-    assert list(account.groups.values_list("name", flat=True)) == [settings.GROUP_MEMBER]
+    assert list(account.groups.values_list("name", flat=True)) == [GROUP_MEMBER]
     entry = ModelLogEntry.objects.for_instance(account).get(action="accounts.change_group")
     assert entry.user == head
-    assert entry.data == {"from": [settings.GROUP_CONTRIBUTOR], "to": [settings.GROUP_MEMBER]}
+    assert entry.data == {"from": [GROUP_CONTRIBUTOR], "to": [GROUP_MEMBER]}
 
 
 def test_head_deactivates_an_account_which_is_kept(client, head):
-    account = UserFactory(username="canbo1", groups=[settings.GROUP_OFFICIAL])
+    account = UserFactory(username="canbo1", groups=[GROUP_OFFICIAL])
     log_in(client, head)
-    response = client.post(edit_url(account), edit_form(account, settings.GROUP_OFFICIAL, active=False))
+    response = client.post(edit_url(account), edit_form(account, GROUP_OFFICIAL, active=False))
     assert response.status_code == 302
     account.refresh_from_db()
     assert not account.is_active
@@ -127,7 +127,7 @@ def test_head_deactivates_an_account_which_is_kept(client, head):
 
 
 def test_head_resets_the_second_factor_and_the_member_enrols_again(client, head):
-    member = UserFactory(username="thanhvien1", groups=[settings.GROUP_MEMBER])
+    member = UserFactory(username="thanhvien1", groups=[GROUP_MEMBER])
     TOTPDevice.objects.create(user=member, name="phone", confirmed=True)
     replace_recovery_codes(member)
     member_client = log_in(client.__class__(), member)
@@ -153,7 +153,7 @@ def test_head_cannot_make_a_superuser_even_with_a_forged_post(client, head):
     log_in(client, head)
     perm = Permission.objects.get(codename="publish_page")
     forged = account_form(
-        settings.GROUP_CONTRIBUTOR,
+        GROUP_CONTRIBUTOR,
         is_superuser="on",
         is_staff="on",
         user_permissions=[str(perm.pk)],
@@ -164,7 +164,7 @@ def test_head_cannot_make_a_superuser_even_with_a_forged_post(client, head):
     assert not account.is_superuser and not account.is_staff
     assert not account.user_permissions.exists() and account.compromised_at is None
 
-    forged_edit = edit_form(account, settings.GROUP_CONTRIBUTOR, is_superuser="on", is_staff="on")
+    forged_edit = edit_form(account, GROUP_CONTRIBUTOR, is_superuser="on", is_staff="on")
     assert client.post(edit_url(account), forged_edit).status_code == 302
     account.refresh_from_db()
     assert not account.is_superuser and not account.is_staff
@@ -175,18 +175,18 @@ def test_head_gives_no_group_outside_the_five_nor_two_at_once(client, head, forg
     outside = Group.objects.create(name="Quản trị hệ thống")
     choices = {
         "outside": [str(outside.pk)],
-        "two": [str(group(settings.GROUP_MEMBER).pk), str(group(settings.GROUP_HEAD).pk)],
+        "two": [str(group(GROUP_MEMBER).pk), str(group(GROUP_HEAD).pk)],
         "none": [],
     }[forged_groups]
     log_in(client, head)
-    response = client.post(ADD_URL, account_form(settings.GROUP_CONTRIBUTOR, groups=choices))
+    response = client.post(ADD_URL, account_form(GROUP_CONTRIBUTOR, groups=choices))
     assert response.status_code == 200
     assert not User.objects.filter(username="ctv.moi").exists()
 
-    account = UserFactory(username="ctv1", groups=[settings.GROUP_CONTRIBUTOR])
-    response = client.post(edit_url(account), edit_form(account, settings.GROUP_CONTRIBUTOR, groups=choices))
+    account = UserFactory(username="ctv1", groups=[GROUP_CONTRIBUTOR])
+    response = client.post(edit_url(account), edit_form(account, GROUP_CONTRIBUTOR, groups=choices))
     assert response.status_code == 200
-    assert list(account.groups.values_list("name", flat=True)) == [settings.GROUP_CONTRIBUTOR]
+    assert list(account.groups.values_list("name", flat=True)) == [GROUP_CONTRIBUTOR]
 
 
 def test_head_cannot_see_or_edit_a_superuser_or_an_account_outside_the_board(client, head, superuser):
@@ -197,7 +197,7 @@ def test_head_cannot_see_or_edit_a_superuser_or_an_account_outside_the_board(cli
     assert "quantri" not in listing and "ngoai" not in listing
     for account in (superuser, outsider):
         assert refused(client.get(edit_url(account)))
-        assert refused(client.post(edit_url(account), edit_form(account, settings.GROUP_CONTRIBUTOR, active=False)))
+        assert refused(client.post(edit_url(account), edit_form(account, GROUP_CONTRIBUTOR, active=False)))
         account.refresh_from_db()
         assert account.is_active
         assert refused(client.post(reverse("accounts_reset_two_factor", args=[account.pk])))
@@ -206,7 +206,7 @@ def test_head_cannot_see_or_edit_a_superuser_or_an_account_outside_the_board(cli
 
 def test_bulk_actions_stay_within_the_board(client, head, superuser):
     outside = Group.objects.create(name="Quản trị hệ thống")
-    account = UserFactory(username="ctv1", groups=[settings.GROUP_CONTRIBUTOR])
+    account = UserFactory(username="ctv1", groups=[GROUP_CONTRIBUTOR])
     log_in(client, head)
     set_active = reverse("wagtail_bulk_action", args=["accounts", "user", "set_active_state"])
     client.post(f"{set_active}?id={superuser.pk}&id={account.pk}", {"mark_as_active": "False"})
@@ -218,22 +218,22 @@ def test_bulk_actions_stay_within_the_board(client, head, superuser):
     assign = reverse("wagtail_bulk_action", args=["accounts", "user", "assign_role"])
     client.post(f"{assign}?id={account.pk}", {"role": str(outside.pk)})
     assert not account.groups.filter(pk=outside.pk).exists()
-    client.post(f"{assign}?id={account.pk}", {"role": str(group(settings.GROUP_MEMBER).pk)})
-    assert list(account.groups.values_list("name", flat=True)) == [settings.GROUP_MEMBER]
+    client.post(f"{assign}?id={account.pk}", {"role": str(group(GROUP_MEMBER).pk)})
+    assert list(account.groups.values_list("name", flat=True)) == [GROUP_MEMBER]
 
 
 @pytest.mark.parametrize(
     "group_name",
-    [settings.GROUP_MEMBER, settings.GROUP_CONTRIBUTOR, settings.GROUP_OFFICIAL, settings.GROUP_PARTY_COMMITTEE],
+    [GROUP_MEMBER, GROUP_CONTRIBUTOR, GROUP_OFFICIAL, GROUP_PARTY_COMMITTEE],
 )
 def test_other_roles_cannot_manage_accounts(client, group_name):
     person = UserFactory(username="nguoi", groups=[group_name])
-    account = UserFactory(username="ctv1", groups=[settings.GROUP_CONTRIBUTOR])
+    account = UserFactory(username="ctv1", groups=[GROUP_CONTRIBUTOR])
     TOTPDevice.objects.create(user=account, name="phone", confirmed=True)
     as_user(client, person)
     for url in (INDEX_URL, ADD_URL, edit_url(account), reverse("accounts_reset_two_factor", args=[account.pk])):
         assert refused(client.get(url)), url
-    assert refused(client.post(ADD_URL, account_form(settings.GROUP_HEAD)))
+    assert refused(client.post(ADD_URL, account_form(GROUP_HEAD)))
     assert not User.objects.filter(username="ctv.moi").exists()
     assert refused(client.post(reverse("accounts_reset_two_factor", args=[account.pk])))
     assert TOTPDevice.objects.filter(user=account).exists()

@@ -5,23 +5,23 @@ included), so a menu item added later without a line here fails the test.
 """
 
 import pytest
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.admin.menu import SubmenuMenuItem, admin_menu
 
-from tests.factories.accounts import UserFactory
+from accounts.policy import GROUP_CONTRIBUTOR, GROUP_HEAD, GROUP_MEMBER, GROUP_OFFICIAL, GROUP_PARTY_COMMITTEE
+from demo.factories.accounts import UserFactory
 from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
 
 HEAD, MEMBER, CONTRIBUTOR, OFFICIAL, PARTY = "head", "member", "contributor", "official", "party"
 GROUPS = {
-    HEAD: settings.GROUP_HEAD,
-    MEMBER: settings.GROUP_MEMBER,
-    CONTRIBUTOR: settings.GROUP_CONTRIBUTOR,
-    OFFICIAL: settings.GROUP_OFFICIAL,
-    PARTY: settings.GROUP_PARTY_COMMITTEE,
+    HEAD: GROUP_HEAD,
+    MEMBER: GROUP_MEMBER,
+    CONTRIBUTOR: GROUP_CONTRIBUTOR,
+    OFFICIAL: GROUP_OFFICIAL,
+    PARTY: GROUP_PARTY_COMMITTEE,
 }
 EVERYONE = set(GROUPS)
 BOARD = {HEAD, MEMBER}

@@ -1,10 +1,10 @@
 """Hostile ids in the admin's query strings answer 400 or 404, never 500 (issue 16, item 9)."""
 
 import pytest
-from django.conf import settings
 from django.contrib.auth import get_user_model
 
-from tests.factories.accounts import UserFactory
+from accounts.policy import GROUP_CONTRIBUTOR, GROUP_HEAD, GROUP_MEMBER, GROUP_OFFICIAL, GROUP_PARTY_COMMITTEE
+from demo.factories.accounts import UserFactory
 from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
@@ -50,11 +50,11 @@ def probe_urls():
 
 
 ROLES = [
-    settings.GROUP_HEAD,
-    settings.GROUP_MEMBER,
-    settings.GROUP_CONTRIBUTOR,
-    settings.GROUP_OFFICIAL,
-    settings.GROUP_PARTY_COMMITTEE,
+    GROUP_HEAD,
+    GROUP_MEMBER,
+    GROUP_CONTRIBUTOR,
+    GROUP_OFFICIAL,
+    GROUP_PARTY_COMMITTEE,
     "superuser",
 ]
 
@@ -77,7 +77,7 @@ def test_no_admin_url_answers_500_to_a_hostile_id(client, site_pages, role):
 
 @pytest.mark.parametrize("bad", ["abc", "%00", "1&id=%00", "99999999999999999999999999", "-1", "0", "1e3", "１"])
 def test_a_hostile_bulk_id_is_a_bad_request(client, site_pages, bad):
-    log_in(client, UserFactory(username="truongban", groups=[settings.GROUP_HEAD]))
+    log_in(client, UserFactory(username="truongban", groups=[GROUP_HEAD]))
     response = client.get(f"/admin/bulk/wagtailcore/page/publish/?id={bad}")
     assert response.status_code == 400
     assert "không hợp lệ" in response.content.decode()

@@ -3,17 +3,17 @@
 import json
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 
-from tests.factories.accounts import UserFactory
-from tests.factories.pages import OfficialDocumentPageFactory
+from accounts.policy import GROUP_CONTRIBUTOR, GROUP_HEAD, GROUP_MEMBER, GROUP_OFFICIAL, GROUP_PARTY_COMMITTEE
+from demo.factories.accounts import UserFactory
+from demo.factories.pages import OfficialDocumentPageFactory
 from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
 
 SECRET_TITLE = "Kế hoạch bảo vệ bí mật số 07"
-OUTSIDE_THE_BOARD = [settings.GROUP_CONTRIBUTOR, settings.GROUP_OFFICIAL, settings.GROUP_PARTY_COMMITTEE]
+OUTSIDE_THE_BOARD = [GROUP_CONTRIBUTOR, GROUP_OFFICIAL, GROUP_PARTY_COMMITTEE]
 WAGTAIL_REPORTS = [
     "wagtailadmin_reports:site_history",
     "wagtailadmin_reports:aging_pages",
@@ -26,7 +26,7 @@ WAGTAIL_REPORTS = [
 
 @pytest.fixture
 def secret(site_pages):
-    head = UserFactory(username="truongban", groups=[settings.GROUP_HEAD])
+    head = UserFactory(username="truongban", groups=[GROUP_HEAD])
     page = OfficialDocumentPageFactory(
         parent=site_pages["document_index"], title=SECRET_TITLE, confidential=True, live=False, owner=head
     )
@@ -66,7 +66,7 @@ def test_outside_the_board_nobody_reads_a_confidential_title_in_the_admin(client
         assert SECRET_TITLE not in text(response), url
 
 
-@pytest.mark.parametrize("group_name", [settings.GROUP_HEAD, settings.GROUP_MEMBER])
+@pytest.mark.parametrize("group_name", [GROUP_HEAD, GROUP_MEMBER])
 def test_the_board_finds_confidential_documents_in_the_register(client, site_pages, secret, group_name):
     log_in(client, UserFactory(username="nguoi", groups=[group_name]))
     explorer = client.get(reverse("wagtailadmin_explore", args=[site_pages["document_index"].pk]))

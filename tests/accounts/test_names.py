@@ -1,6 +1,6 @@
 """People's names read the Vietnamese way wherever the portal shows them."""
 
-from tests.factories.accounts import UserFactory
+from demo.factories.accounts import UserFactory
 
 
 def test_full_name_puts_the_family_name_first(db):

@@ -1,17 +1,17 @@
 """ "Báo mất mật khẩu": one action closes every door of an account until the head reopens it."""
 
 import pytest
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
 from django_otp import devices_for_user
 from wagtail.models import ModelLogEntry
 
+from accounts.policy import GROUP_CONTRIBUTOR, GROUP_HEAD, GROUP_MEMBER
 from accounts.services import restore_account
 from accounts.tasks import notify_account_compromised
+from demo.factories.accounts import TEST_PASSWORD, UserFactory
 from tests.accounts.utils import authenticator, current_code, sign_in_with_password
-from tests.factories.accounts import TEST_PASSWORD, UserFactory
 from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
@@ -21,12 +21,12 @@ User = get_user_model()
 
 @pytest.fixture
 def head():
-    return UserFactory(groups=[settings.GROUP_HEAD], username="truongban-test")
+    return UserFactory(groups=[GROUP_HEAD], username="truongban-test")
 
 
 @pytest.fixture
 def member():
-    return UserFactory(groups=[settings.GROUP_MEMBER], username="thanhvien-test")
+    return UserFactory(groups=[GROUP_MEMBER], username="thanhvien-test")
 
 
 def test_command_ends_a_logged_in_session_and_blocks_the_password(
@@ -97,7 +97,7 @@ def test_the_head_reports_any_account_and_restores_it(client, head, member, djan
 
 
 def test_only_the_head_may_report_or_restore_another_account(client, member):
-    other = UserFactory(groups=[settings.GROUP_CONTRIBUTOR])
+    other = UserFactory(groups=[GROUP_CONTRIBUTOR])
     log_in(client, member)
     # Wagtail turns the refusal into a redirect to the dashboard with a "no permission" message.
     assert client.post(f"/admin/bao-mat/tai-khoan/{other.pk}/bao-mat-mat-khau/")["Location"] == "/admin/"

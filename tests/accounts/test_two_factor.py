@@ -10,8 +10,9 @@ from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts.policy import GROUP_CONTRIBUTOR, GROUP_HEAD, GROUP_MEMBER
+from demo.factories.accounts import UserFactory
 from tests.accounts.utils import authenticator, current_code, sign_in_with_password
-from tests.factories.accounts import UserFactory
 from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +22,7 @@ ENROL_URL = "/admin/bao-mat/dang-ky/"
 
 
 def test_password_alone_does_not_open_the_admin(client):
-    head = UserFactory(groups=[settings.GROUP_HEAD])
+    head = UserFactory(groups=[GROUP_HEAD])
     authenticator(head)
     sign_in_with_password(client, head.username)
     for path in ("/admin/", "/admin/pages/", "/admin/documents/"):
@@ -31,7 +32,7 @@ def test_password_alone_does_not_open_the_admin(client):
 
 
 def test_code_from_the_app_finishes_signing_in(client):
-    member = UserFactory(groups=[settings.GROUP_MEMBER])
+    member = UserFactory(groups=[GROUP_MEMBER])
     device = authenticator(member)
     sign_in_with_password(client, member.username)
     response = client.post(VERIFY_URL, {"token": current_code(device), "next": "/admin/pages/"})
@@ -40,7 +41,7 @@ def test_code_from_the_app_finishes_signing_in(client):
 
 
 def test_wrong_code_is_refused_and_the_admin_stays_closed(client):
-    member = UserFactory(groups=[settings.GROUP_MEMBER])
+    member = UserFactory(groups=[GROUP_MEMBER])
     device = authenticator(member)
     sign_in_with_password(client, member.username)
     wrong = f"{(int(current_code(device)) + 1) % 1_000_000:06d}"
@@ -51,7 +52,7 @@ def test_wrong_code_is_refused_and_the_admin_stays_closed(client):
 
 
 def test_a_recovery_code_opens_the_admin_once(client):
-    head = UserFactory(groups=[settings.GROUP_HEAD])
+    head = UserFactory(groups=[GROUP_HEAD])
     authenticator(head)
     log_in(client, head)
     response = client.post("/admin/bao-mat/ma-du-phong/")
@@ -71,7 +72,7 @@ def test_a_recovery_code_opens_the_admin_once(client):
 
 
 def test_head_without_an_app_must_enrol_before_anything_else(client):
-    head = UserFactory(groups=[settings.GROUP_HEAD])
+    head = UserFactory(groups=[GROUP_HEAD])
     sign_in_with_password(client, head.username)
     response = client.get("/admin/pages/")
     assert response["Location"].startswith(ENROL_URL)
@@ -90,7 +91,7 @@ def test_head_without_an_app_must_enrol_before_anything_else(client):
 
 
 def test_enrolment_refuses_a_wrong_code(client):
-    member = UserFactory(groups=[settings.GROUP_MEMBER])
+    member = UserFactory(groups=[GROUP_MEMBER])
     sign_in_with_password(client, member.username)
     client.get(ENROL_URL)
     response = client.post(ENROL_URL, {"token": "000000"})
@@ -100,7 +101,7 @@ def test_enrolment_refuses_a_wrong_code(client):
 
 
 def test_contributor_may_work_without_two_factor_until_enrolled(client):
-    contributor = UserFactory(groups=[settings.GROUP_CONTRIBUTOR])
+    contributor = UserFactory(groups=[GROUP_CONTRIBUTOR])
     sign_in_with_password(client, contributor.username)
     assert client.get("/admin/").status_code == 200
     # Once enrolled, the code is asked every time.
@@ -111,7 +112,7 @@ def test_contributor_may_work_without_two_factor_until_enrolled(client):
 
 
 def test_verify_page_does_not_redirect_to_another_site(client):
-    member = UserFactory(groups=[settings.GROUP_MEMBER])
+    member = UserFactory(groups=[GROUP_MEMBER])
     device = authenticator(member)
     sign_in_with_password(client, member.username)
     response = client.post(VERIFY_URL, {"token": current_code(device), "next": "https://evil.example/"})
@@ -119,7 +120,7 @@ def test_verify_page_does_not_redirect_to_another_site(client):
 
 
 def test_log_in_helper_gives_a_verified_session(client):
-    log_in(client, UserFactory(groups=[settings.GROUP_HEAD]))
+    log_in(client, UserFactory(groups=[GROUP_HEAD]))
     assert client.get("/admin/").status_code == 200
 
 
@@ -135,7 +136,7 @@ def test_admin_is_refused_to_an_account_outside_the_board_groups(client):
 
 
 def test_idle_admin_session_expires(client):
-    member = UserFactory(groups=[settings.GROUP_MEMBER])
+    member = UserFactory(groups=[GROUP_MEMBER])
     start = timezone.now()
     with time_machine.travel(start, tick=False) as traveller:
         log_in(client, member)

@@ -3,7 +3,7 @@
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.factories.accounts import TEST_PASSWORD
+from demo.factories.accounts import TEST_PASSWORD
 
 LOGIN_URL = "/admin/login/"
 

@@ -5,17 +5,17 @@ file over an image (or file) of theirs that the live page shows, or by deleting 
 """
 
 import pytest
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
 from wagtail.models import Collection
 
+from accounts.policy import GROUP_CONTRIBUTOR, GROUP_HEAD
 from assets.models import PortalDocument, PortalImage
+from demo.factories.accounts import UserFactory
+from demo.factories.pages import NewsPageFactory
 from tests.assets.test_uploads import PDF, png_bytes
 from tests.content_helpers import publish
-from tests.factories.accounts import UserFactory
-from tests.factories.pages import NewsPageFactory
 from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
@@ -31,12 +31,12 @@ def media_root(tmp_path, settings):
 
 @pytest.fixture
 def contributor():
-    return UserFactory(username="ctv-anh", groups=[settings.GROUP_CONTRIBUTOR])
+    return UserFactory(username="ctv-anh", groups=[GROUP_CONTRIBUTOR])
 
 
 @pytest.fixture
 def head():
-    return UserFactory(username="truongban-anh", groups=[settings.GROUP_HEAD])
+    return UserFactory(username="truongban-anh", groups=[GROUP_HEAD])
 
 
 def their_image(user):

@@ -4,13 +4,13 @@ import io
 import zipfile
 
 import pytest
-from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 from wagtail.models import Collection
 
+from accounts.policy import GROUP_MEMBER
 from assets.models import PortalDocument, PortalImage
-from tests.factories.accounts import UserFactory
+from demo.factories.accounts import UserFactory
 from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +26,7 @@ def media_root(tmp_path, settings):
 
 @pytest.fixture
 def editor(client):
-    return log_in(client, UserFactory(groups=[settings.GROUP_MEMBER]))
+    return log_in(client, UserFactory(groups=[GROUP_MEMBER]))
 
 
 def docx_bytes(members=("word/document.xml",)):

@@ -4,9 +4,9 @@ import pytest
 from django.core.files.base import ContentFile
 
 from assets.models import PortalDocument
+from demo.factories.pages import OfficialDocumentPageFactory
 from documents.models import OfficialDocumentAttachment, OfficialDocumentPage
 from tests.content_helpers import make_live_without_publishing, parse_xml, publish
-from tests.factories.pages import OfficialDocumentPageFactory
 
 pytestmark = pytest.mark.django_db
 

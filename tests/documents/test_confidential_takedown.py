@@ -21,12 +21,13 @@ from django.utils import timezone
 from wagtail.models import PageLogEntry
 from wagtail.test.utils.form_data import inline_formset
 
+from accounts.policy import GROUP_HEAD, GROUP_MEMBER
 from assets.models import PortalDocument
+from demo.factories.accounts import UserFactory
+from demo.factories.pages import OfficialDocumentPageFactory
 from documents.models import OfficialDocumentAttachment, OfficialDocumentPage
 from documents.services import TAKEN_OFFLINE_ACTION
 from tests.content_helpers import parse_xml, publish
-from tests.factories.accounts import UserFactory
-from tests.factories.pages import OfficialDocumentPageFactory
 from tests.helpers import log_in
 from tests.workflows.conftest import document_form, edit_url, post
 
@@ -43,14 +44,14 @@ def media_root(settings, tmp_path):
 
 @pytest.fixture
 def member(client):
-    user = UserFactory(username="thanhvien-mat", groups=[settings.GROUP_MEMBER])
+    user = UserFactory(username="thanhvien-mat", groups=[GROUP_MEMBER])
     log_in(client, user)
     return user
 
 
 @pytest.fixture
 def head():
-    return UserFactory(username="truongban-mat", groups=[settings.GROUP_HEAD])
+    return UserFactory(username="truongban-mat", groups=[GROUP_HEAD])
 
 
 def scan(name="ke-hoach.pdf"):

@@ -7,9 +7,9 @@ from django.core.files.base import ContentFile
 from wagtail.test.utils import WagtailPageTestCase
 
 from assets.models import PortalDocument
+from demo.factories.pages import OfficialDocumentPageFactory
 from documents.models import DOCUMENTS_PER_PAGE, DocumentIndexPage, OfficialDocumentAttachment, OfficialDocumentPage
 from tests.content_helpers import publish
-from tests.factories.pages import OfficialDocumentPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,9 @@ import pytest
 from django.apps import apps
 from wagtail.models import Revision
 
+from demo.factories.pages import OfficialDocumentPageFactory
 from documents.issuers import Issuer, classify_issuer
 from documents.models import OfficialDocumentPage
-from tests.factories.pages import OfficialDocumentPageFactory
 
 migration = importlib.import_module("documents.migrations.0002_officialdocumentpage_issuer")
 

@@ -5,16 +5,16 @@ otherwise be downloaded by anyone who learns its URL before the head approves an
 """
 
 import pytest
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.test import Client
 from wagtail.models import PageViewRestriction
 
+from accounts.policy import GROUP_MEMBER
 from assets.models import PortalDocument
+from demo.factories.accounts import UserFactory
+from demo.factories.pages import NewsPageFactory, OfficialDocumentPageFactory
 from documents.models import OfficialDocumentAttachment
 from tests.content_helpers import publish
-from tests.factories.accounts import UserFactory
-from tests.factories.pages import NewsPageFactory, OfficialDocumentPageFactory
 from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
@@ -42,13 +42,13 @@ def test_an_upload_no_page_uses_is_not_public(site_pages, upload):
 
 
 def test_a_board_member_signed_in_with_the_second_factor_sees_it(site_pages, upload, client):
-    member = UserFactory(username="thanhvien-tep", groups=[settings.GROUP_MEMBER])
+    member = UserFactory(username="thanhvien-tep", groups=[GROUP_MEMBER])
     log_in(client, member)
     assert client.get(upload.url).status_code == 200
 
 
 def test_a_password_without_the_second_factor_is_not_enough(site_pages, upload, client):
-    member = UserFactory(username="thanhvien-chua-xac-thuc", groups=[settings.GROUP_MEMBER])
+    member = UserFactory(username="thanhvien-chua-xac-thuc", groups=[GROUP_MEMBER])
     client.force_login(member)
     assert client.get(upload.url).status_code == 404
 

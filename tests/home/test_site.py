@@ -6,9 +6,10 @@ import pytest
 from wagtail.models import Site
 from wagtail.test.utils import WagtailPageTestCase
 
-from home.models import HomePage, PortalSettings, StandardPage
+from demo.factories.pages import NewsPageFactory, OfficialDocumentPageFactory, QAPageFactory, StandardPageFactory
+from home.models import HomePage, StandardPage
+from portal.models import PortalSettings
 from tests.content_helpers import parse_xml, publish
-from tests.factories.pages import NewsPageFactory, OfficialDocumentPageFactory, QAPageFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 

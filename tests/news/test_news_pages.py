@@ -7,10 +7,10 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 from wagtail.test.utils import WagtailPageTestCase
 
+from demo.factories.accounts import UserFactory
+from demo.factories.pages import NewsPageFactory
 from news.models import NEWS_PER_PAGE, NewsIndexPage, NewsPage
 from tests.content_helpers import parse_xml, publish
-from tests.factories.accounts import UserFactory
-from tests.factories.pages import NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -74,7 +74,7 @@ def test_list_is_paginated(site_pages, client):
 
 
 def test_required_fields_are_reported_in_vietnamese(site_pages):
-    from tests.factories.pages import OfficialDocumentPageFactory
+    from demo.factories.pages import OfficialDocumentPageFactory
 
     document = OfficialDocumentPageFactory(parent=site_pages["document_index"])
     document.number, document.summary = "", ""

@@ -5,8 +5,8 @@ import socket
 import pytest
 from django.conf import settings
 
+from demo.factories.accounts import UserFactory
 from portal.celery import app as celery_app
-from tests.factories.accounts import UserFactory
 
 ROLES = {
     "head": "GROUP_HEAD",

@@ -10,14 +10,14 @@ import datetime
 from html.parser import HTMLParser
 
 import pytest
-from django.conf import settings
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import translation
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from tests.factories.accounts import UserFactory
-from tests.factories.pages import NewsPageFactory, OfficialDocumentPageFactory, site_tree
+from accounts.policy import GROUP_HEAD
+from demo.factories.accounts import UserFactory
+from demo.factories.pages import NewsPageFactory, OfficialDocumentPageFactory, site_tree
 from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
@@ -90,7 +90,7 @@ class EditFormValues(HTMLParser):
 
 @pytest.fixture
 def editor(client):
-    head = UserFactory(username="truongban", groups=[settings.GROUP_HEAD])
+    head = UserFactory(username="truongban", groups=[GROUP_HEAD])
     return log_in(client, head)
 
 

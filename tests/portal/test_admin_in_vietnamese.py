@@ -12,8 +12,9 @@ from django.urls import reverse
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 from wagtail.users.models import UserProfile
 
-from tests.factories.accounts import UserFactory
-from tests.factories.pages import NewsPageFactory
+from accounts.policy import GROUP_CONTRIBUTOR, GROUP_HEAD
+from demo.factories.accounts import UserFactory
+from demo.factories.pages import NewsPageFactory
 from tests.helpers import log_in
 
 ENGLISH_UI_WORDS = ["Save draft", "Publish", "Pages", "Dashboard", "Approve", "Reject", "Search"]
@@ -81,7 +82,7 @@ def english_words_on(response):
 
 @pytest.fixture
 def head(db):
-    user = UserFactory(groups=[settings.GROUP_HEAD])
+    user = UserFactory(groups=[GROUP_HEAD])
     set_admin_language(user, "vi")
     return user
 
@@ -101,7 +102,7 @@ def article_in_review(site_pages, head):
     task.groups.set(head.groups.all())
     WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     WorkflowPage.objects.create(workflow=workflow, page=site_pages["home"])
-    contributor = UserFactory(groups=[settings.GROUP_CONTRIBUTOR])
+    contributor = UserFactory(groups=[GROUP_CONTRIBUTOR])
     article = NewsPageFactory(parent=site_pages["news_index"], owner=contributor)
     article.save_revision(user=contributor)
     workflow.start(article, contributor)

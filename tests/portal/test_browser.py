@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from demo.factories.pages import NewsPageFactory, OfficialDocumentPageFactory, QAPageFactory, site_tree
 from tests.content_helpers import publish
-from tests.factories.pages import NewsPageFactory, OfficialDocumentPageFactory, QAPageFactory, site_tree
 from tests.services import CHROMIUM, CHROMIUM_ARGS, require_service
 
 # A real server needs committed data; serialized_rollback brings back what the migrations created

@@ -13,8 +13,9 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
-from tests.factories.accounts import UserFactory
-from tests.factories.pages import NewsPageFactory, OfficialDocumentPageFactory, site_tree
+from accounts.policy import GROUP_HEAD
+from demo.factories.accounts import UserFactory
+from demo.factories.pages import NewsPageFactory, OfficialDocumentPageFactory, site_tree
 from tests.helpers import log_in
 from tests.services import CHROMIUM, CHROMIUM_ARGS, require_service
 
@@ -29,7 +30,7 @@ def editor_page(monkeypatch, live_server):
     require_service(CHROMIUM.exists(), "Debian's chromium (/usr/bin/chromium) is not installed")
     sync_api = pytest.importorskip("playwright.sync_api")
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    head = UserFactory(username="truongban", groups=[settings.GROUP_HEAD])
+    head = UserFactory(username="truongban", groups=[GROUP_HEAD])
     session_key = log_in(Client(), head).cookies[settings.SESSION_COOKIE_NAME].value
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)

@@ -14,15 +14,15 @@ import io
 import openpyxl
 import pytest
 import time_machine
-from django.conf import settings
 from django.urls import reverse
 from pypdf import PdfReader
 
+from accounts.policy import GROUP_CONTRIBUTOR, GROUP_HEAD, GROUP_MEMBER, GROUP_OFFICIAL
+from demo.factories.accounts import UserFactory
+from demo.factories.pages import NewsPageFactory, QuestionFactory
 from portal.spreadsheets import safe_csv_value, write_cell
 from qa import services as qa_services
 from tests.content_helpers import publish
-from tests.factories.accounts import UserFactory
-from tests.factories.pages import NewsPageFactory, QuestionFactory
 from tests.helpers import log_in
 from tests.royalties.conftest import HANOI
 
@@ -47,13 +47,13 @@ def moment(day, hour=9):
 def hostile(site_pages):
     """Questions titled like attacks, and a contributor whose name is one, with news paid in March 2025."""
     people = {
-        "head": UserFactory(groups=[settings.GROUP_HEAD]),
-        "member": UserFactory(groups=[settings.GROUP_MEMBER]),
-        "official": UserFactory(groups=[settings.GROUP_OFFICIAL]),
+        "head": UserFactory(groups=[GROUP_HEAD]),
+        "member": UserFactory(groups=[GROUP_MEMBER]),
+        "official": UserFactory(groups=[GROUP_OFFICIAL]),
         "contributor": UserFactory(
             first_name='=HYPERLINK("http://evil","x")',
             last_name="Lan\x07",
-            groups=[settings.GROUP_CONTRIBUTOR],
+            groups=[GROUP_CONTRIBUTOR],
         ),
     }
     with time_machine.travel(moment(3), tick=False):

@@ -10,8 +10,8 @@ from django.core.cache import cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from demo.factories.pages import NewsPageFactory, OfficialDocumentPageFactory, QAPageFactory
 from tests.content_helpers import publish
-from tests.factories.pages import NewsPageFactory, OfficialDocumentPageFactory, QAPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
-from tests.factories.accounts import UserFactory
+from accounts.policy import GROUP_MEMBER
+from demo.factories.accounts import UserFactory
 from tests.helpers import log_in
 from tests.services import require_service
 
@@ -156,7 +157,7 @@ def test_lockout_and_two_factor_messages_read_in_vietnamese():
     ],
 )
 def test_media_libraries_speak_vietnamese_to_the_board(client, url_name, vietnamese, english):
-    log_in(client, UserFactory(groups=[settings.GROUP_MEMBER]))
+    log_in(client, UserFactory(groups=[GROUP_MEMBER]))
     response = client.get(reverse(url_name), headers={"accept-language": "vi"})
     assert response.status_code == 200
     page = response.content.decode()
@@ -166,7 +167,7 @@ def test_media_libraries_speak_vietnamese_to_the_board(client, url_name, vietnam
 
 @pytest.mark.django_db
 def test_translation_editor_script_messages_are_vietnamese(client):
-    log_in(client, UserFactory(groups=[settings.GROUP_MEMBER]))
+    log_in(client, UserFactory(groups=[GROUP_MEMBER]))
     response = client.get(reverse("wagtail_localize:javascript_catalog"), headers={"accept-language": "vi"})
     assert response.status_code == 200
     script = response.content.decode("utf-8")

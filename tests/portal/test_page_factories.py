@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.factories.pages import NewsPageFactory, OfficialDocumentPageFactory, QAPageFactory
+from demo.factories.pages import NewsPageFactory, OfficialDocumentPageFactory, QAPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,8 @@
 import pytest
 from django.db import connection
 
+from demo.factories.pages import NewsPageFactory, OfficialDocumentPageFactory, QAPageFactory
 from tests.content_helpers import publish
-from tests.factories.pages import NewsPageFactory, OfficialDocumentPageFactory, QAPageFactory
 from tests.services import require_service
 
 pytestmark = pytest.mark.django_db

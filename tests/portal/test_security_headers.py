@@ -3,9 +3,9 @@
 import json
 
 import pytest
-from django.conf import settings
 
-from tests.factories.accounts import UserFactory
+from accounts.policy import GROUP_MEMBER
+from demo.factories.accounts import UserFactory
 from tests.helpers import log_in
 from tests.portal.test_settings import PRODUCTION_ENV, run_manage
 
@@ -36,7 +36,7 @@ def test_public_templates_carry_no_inline_script(client, site_pages):
 
 
 def test_admin_allows_wagtails_inline_scripts_only_there(client):
-    log_in(client, UserFactory(groups=[settings.GROUP_MEMBER]))
+    log_in(client, UserFactory(groups=[GROUP_MEMBER]))
     directives = csp_directives(client.get("/admin/"))
     assert "'unsafe-inline'" in directives["script-src"]
     assert directives["object-src"] == ["'none'"]

@@ -7,12 +7,12 @@ from types import SimpleNamespace
 import pytest
 import time_machine
 from django.apps import apps
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import RequestFactory
 from django.utils import timezone
 
+from accounts.policy import GROUP_CONTRIBUTOR, GROUP_HEAD, GROUP_MEMBER, GROUP_OFFICIAL, GROUP_PARTY_COMMITTEE
 from tests.database import built_once
 
 pytestmark = pytest.mark.django_db
@@ -89,11 +89,11 @@ def test_one_demo_account_per_group_with_a_password_that_works(demo, client):
     lines = (demo.tmp_path / "accounts.txt").read_text().splitlines()
     credentials = {line.split("\t")[2]: line.split("\t")[:2] for line in lines}
     for group in (
-        settings.GROUP_HEAD,
-        settings.GROUP_MEMBER,
-        settings.GROUP_CONTRIBUTOR,
-        settings.GROUP_OFFICIAL,
-        settings.GROUP_PARTY_COMMITTEE,
+        GROUP_HEAD,
+        GROUP_MEMBER,
+        GROUP_CONTRIBUTOR,
+        GROUP_OFFICIAL,
+        GROUP_PARTY_COMMITTEE,
     ):
         username, password = credentials[group]
         user = get_user_model().objects.get(username=username)

@@ -3,11 +3,11 @@
 import time
 
 import pytest
-from django.conf import settings
 from django.core.cache import cache
 
+from accounts.policy import GROUP_CONTRIBUTOR, GROUP_HEAD, GROUP_MEMBER, GROUP_OFFICIAL, GROUP_PARTY_COMMITTEE
+from demo.factories.accounts import UserFactory
 from qa.protection import make_form_token
-from tests.factories.accounts import UserFactory
 
 
 @pytest.fixture(autouse=True)
@@ -45,10 +45,10 @@ def question_form_data():
 def people(db):
     """One person per group of the board, plus a second official (to test "assigned to me only")."""
     return {
-        "head": UserFactory(groups=[settings.GROUP_HEAD]),
-        "member": UserFactory(groups=[settings.GROUP_MEMBER]),
-        "official": UserFactory(groups=[settings.GROUP_OFFICIAL]),
-        "other_official": UserFactory(groups=[settings.GROUP_OFFICIAL]),
-        "contributor": UserFactory(groups=[settings.GROUP_CONTRIBUTOR]),
-        "party": UserFactory(groups=[settings.GROUP_PARTY_COMMITTEE]),
+        "head": UserFactory(groups=[GROUP_HEAD]),
+        "member": UserFactory(groups=[GROUP_MEMBER]),
+        "official": UserFactory(groups=[GROUP_OFFICIAL]),
+        "other_official": UserFactory(groups=[GROUP_OFFICIAL]),
+        "contributor": UserFactory(groups=[GROUP_CONTRIBUTOR]),
+        "party": UserFactory(groups=[GROUP_PARTY_COMMITTEE]),
     }

@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.core import mail
 
+from demo.factories.pages import QuestionFactory
 from qa.models import QAPage, QuestionStatus
-from tests.factories.pages import QuestionFactory
 from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db

@@ -1,14 +1,14 @@
 """The whole path: question → assignment → answer page → approval chain → published → resident told."""
 
 import pytest
-from django.conf import settings
 from django.core import mail
 from django.urls import reverse
 from wagtail.models import Page, Workflow
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
+from accounts.policy import GROUP_HEAD, GROUP_MEMBER, GROUP_OFFICIAL
+from demo.factories.accounts import UserFactory
 from qa.models import QAPage, Question, QuestionStatus
-from tests.factories.accounts import UserFactory
 from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
@@ -65,9 +65,9 @@ def test_resident_question_is_answered_through_the_approval_chain(
     if not Workflow.objects.filter(name=APPROVAL_WORKFLOW, active=True).exists():
         # Verified against issue 4's branch; runs as soon as the approval chain is merged.
         pytest.skip("the approval chain of issue 4 (DESIGN §4) is not merged into this branch yet")
-    head = UserFactory(groups=[settings.GROUP_HEAD])
-    member = UserFactory(groups=[settings.GROUP_MEMBER])
-    official = UserFactory(groups=[settings.GROUP_OFFICIAL])
+    head = UserFactory(groups=[GROUP_HEAD])
+    member = UserFactory(groups=[GROUP_MEMBER])
+    official = UserFactory(groups=[GROUP_OFFICIAL])
 
     # 1. A resident asks.
     with django_capture_on_commit_callbacks(execute=True):

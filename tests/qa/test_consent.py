@@ -18,10 +18,10 @@ from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 from wagtail.models import Page
 from wagtail.test.utils.form_data import rich_text
 
+from demo.factories.pages import QuestionFactory
 from qa import services
 from qa.models import QAPage, QuestionStatus
 from qa.privacy import repeats
-from tests.factories.pages import QuestionFactory
 from tests.qa.test_answer_flow import answer_form
 from tests.workflows.conftest import as_user, edit_url, post, submit, workflow_action
 from workflows.rules import PublicationRefused

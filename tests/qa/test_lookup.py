@@ -6,8 +6,8 @@ import pytest
 from django.test import override_settings
 from django.utils import timezone
 
+from demo.factories.pages import QAPageFactory, QuestionFactory
 from qa.models import QuestionStatus
-from tests.factories.pages import QAPageFactory, QuestionFactory
 
 pytestmark = pytest.mark.django_db
 

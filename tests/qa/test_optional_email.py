@@ -7,11 +7,11 @@ the code, which is then how they read the answer.
 import pytest
 from django.core import mail
 
+from demo.factories.pages import QuestionFactory
 from outbox.models import Email
 from qa import services
 from qa.models import Question, QuestionStatus
 from qa.services import email_topic
-from tests.factories.pages import QuestionFactory
 
 pytestmark = pytest.mark.django_db
 

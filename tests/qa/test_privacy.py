@@ -3,18 +3,19 @@
 import pytest
 from wagtail.models import Page
 
+from accounts.policy import GROUP_HEAD, GROUP_OFFICIAL
+from demo.factories.accounts import UserFactory
+from demo.factories.pages import QuestionFactory
 from qa import services
 from qa.models import QuestionStatus
-from tests.factories.accounts import UserFactory
-from tests.factories.pages import QuestionFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def published_answer(site_pages, settings):
-    official = UserFactory(groups=[settings.GROUP_OFFICIAL])
-    head = UserFactory(groups=[settings.GROUP_HEAD])
+    official = UserFactory(groups=[GROUP_OFFICIAL])
+    head = UserFactory(groups=[GROUP_HEAD])
     question = QuestionFactory(assignee=official, status=QuestionStatus.ASSIGNED)
     # A resident often signs the question itself; the draft must not carry that either.
     question.body = f"{question.body} Người hỏi: {question.name}, điện thoại {question.phone}, {question.email}."

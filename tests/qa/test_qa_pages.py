@@ -3,9 +3,9 @@
 import pytest
 from wagtail.test.utils import WagtailPageTestCase
 
+from demo.factories.pages import QAPageFactory, QuestionFactory
 from qa.models import ANSWERS_PER_PAGE, QAIndexPage, QAPage
 from tests.content_helpers import publish
-from tests.factories.pages import QAPageFactory, QuestionFactory
 
 pytestmark = pytest.mark.django_db
 

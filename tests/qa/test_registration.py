@@ -12,10 +12,10 @@ import time_machine
 from django.contrib.messages import get_messages
 from django.core import mail
 
+from demo.factories.pages import QuestionFactory
 from outbox.models import Email
 from qa import services
 from qa.models import Channel, Question, QuestionStatus
-from tests.factories.pages import QuestionFactory
 from tests.helpers import log_in
 from workflows.deadlines import ANSWER, due_date
 

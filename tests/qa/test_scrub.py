@@ -9,10 +9,10 @@ from django.contrib.messages import get_messages
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from demo.factories.pages import QuestionFactory
 from qa import services
 from qa.models import QuestionStatus
 from qa.privacy import REMOVED, scrub
-from tests.factories.pages import QuestionFactory
 from tests.helpers import log_in
 
 PHONES = [

@@ -4,9 +4,9 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from demo.factories.pages import QuestionFactory
 from qa import services
 from qa.models import QAPage, QuestionStatus
-from tests.factories.pages import QuestionFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -23,14 +23,14 @@ import zoneinfo
 
 import pytest
 import time_machine
-from django.conf import settings
 
+from accounts.policy import GROUP_CONTRIBUTOR, GROUP_HEAD, GROUP_MEMBER, GROUP_OFFICIAL, GROUP_PARTY_COMMITTEE
+from demo.factories.accounts import UserFactory
+from demo.factories.pages import NewsPageFactory, OfficialDocumentPageFactory
 from qa.models import QuestionStatus
 from qa.services import assign_question, close_question, draft_answer, submit_question
 from royalties.models import RoyaltyBudget
 from tests.content_helpers import publish
-from tests.factories.accounts import UserFactory
-from tests.factories.pages import NewsPageFactory, OfficialDocumentPageFactory
 
 HANOI = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
 TODAY = datetime.date(2025, 4, 15)
@@ -78,18 +78,12 @@ def answer(question, official, member, day):
 @pytest.fixture
 def people(db):
     return {
-        "head": UserFactory(username="truongban", first_name="Hùng", last_name="Trần", groups=[settings.GROUP_HEAD]),
-        "member": UserFactory(username="thanhvien", first_name="Cường", last_name="Lê", groups=[settings.GROUP_MEMBER]),
-        "an": UserFactory(username="ctv-an", first_name="An", last_name="Nguyễn", groups=[settings.GROUP_CONTRIBUTOR]),
-        "binh": UserFactory(
-            username="ctv-binh", first_name="Bình", last_name="Phạm", groups=[settings.GROUP_CONTRIBUTOR]
-        ),
-        "official": UserFactory(
-            username="congchuc", first_name="Dũng", last_name="Hoàng", groups=[settings.GROUP_OFFICIAL]
-        ),
-        "party": UserFactory(
-            username="dang-uy", first_name="Thanh", last_name="Vũ", groups=[settings.GROUP_PARTY_COMMITTEE]
-        ),
+        "head": UserFactory(username="truongban", first_name="Hùng", last_name="Trần", groups=[GROUP_HEAD]),
+        "member": UserFactory(username="thanhvien", first_name="Cường", last_name="Lê", groups=[GROUP_MEMBER]),
+        "an": UserFactory(username="ctv-an", first_name="An", last_name="Nguyễn", groups=[GROUP_CONTRIBUTOR]),
+        "binh": UserFactory(username="ctv-binh", first_name="Bình", last_name="Phạm", groups=[GROUP_CONTRIBUTOR]),
+        "official": UserFactory(username="congchuc", first_name="Dũng", last_name="Hoàng", groups=[GROUP_OFFICIAL]),
+        "party": UserFactory(username="dang-uy", first_name="Thanh", last_name="Vũ", groups=[GROUP_PARTY_COMMITTEE]),
     }
 
 

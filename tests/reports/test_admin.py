@@ -5,12 +5,12 @@ import re
 
 import pytest
 import time_machine
-from django.conf import settings
 from django.urls import reverse
 
+from accounts.policy import GROUP_CONTRIBUTOR, GROUP_OFFICIAL
+from demo.factories.accounts import UserFactory
+from demo.factories.pages import NewsPageFactory, OfficialDocumentPageFactory
 from tests.content_helpers import publish
-from tests.factories.accounts import UserFactory
-from tests.factories.pages import NewsPageFactory, OfficialDocumentPageFactory
 from tests.helpers import log_in
 from tests.reports.conftest import HANOI, at
 
@@ -101,7 +101,7 @@ def test_the_board_and_the_party_committee_may_read_it(client, quarter, after_th
     assert URL in menu
 
 
-@pytest.mark.parametrize("group", [settings.GROUP_CONTRIBUTOR, settings.GROUP_OFFICIAL])
+@pytest.mark.parametrize("group", [GROUP_CONTRIBUTOR, GROUP_OFFICIAL])
 def test_contributors_and_officials_may_not(client, quarter, after_the_quarter, group):
     log_in(client, UserFactory(groups=[group]))
     assert client.get(URL).status_code == 403

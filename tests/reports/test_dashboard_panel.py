@@ -4,10 +4,10 @@ import datetime
 
 import pytest
 import time_machine
-from django.conf import settings
 from django.urls import reverse
 
-from tests.factories.accounts import UserFactory
+from accounts.policy import GROUP_CONTRIBUTOR, GROUP_HEAD, GROUP_MEMBER, GROUP_OFFICIAL, GROUP_PARTY_COMMITTEE
+from demo.factories.accounts import UserFactory
 from tests.helpers import log_in
 from tests.portal.test_admin_in_vietnamese import english_words_on
 from tests.reports.conftest import HANOI
@@ -25,7 +25,7 @@ def dashboard(client, user):
     return response
 
 
-@pytest.mark.parametrize("group", [settings.GROUP_PARTY_COMMITTEE, settings.GROUP_HEAD, settings.GROUP_MEMBER])
+@pytest.mark.parametrize("group", [GROUP_PARTY_COMMITTEE, GROUP_HEAD, GROUP_MEMBER])
 def test_report_readers_find_the_last_complete_periods_on_their_dashboard(client, site_pages, group):
     response = dashboard(client, UserFactory(groups=[group]))
     html = response.content.decode()
@@ -43,14 +43,14 @@ def test_report_readers_find_the_last_complete_periods_on_their_dashboard(client
     assert english_words_on(response) == []
 
 
-@pytest.mark.parametrize("group", [settings.GROUP_CONTRIBUTOR, settings.GROUP_OFFICIAL])
+@pytest.mark.parametrize("group", [GROUP_CONTRIBUTOR, GROUP_OFFICIAL])
 def test_others_do_not_see_the_panel(client, site_pages, group):
     html = dashboard(client, UserFactory(groups=[group])).content.decode()
     assert 'id="recent-reports-content"' not in html and REPORT not in html
 
 
 def test_every_link_on_the_panel_opens(client, site_pages):
-    party = UserFactory(groups=[settings.GROUP_PARTY_COMMITTEE])
+    party = UserFactory(groups=[GROUP_PARTY_COMMITTEE])
     dashboard(client, party)
     with time_machine.travel(datetime.datetime(2026, 11, 29, 9, tzinfo=HANOI), tick=False):
         download = client.get(REPORT, {"period": "2026-Q3", "format": "pdf"})

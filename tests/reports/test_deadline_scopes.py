@@ -7,13 +7,13 @@ import importlib
 import pytest
 from django.apps import apps
 
+from demo.factories.pages import NewsPageFactory, OfficialDocumentPageFactory
 from news.models import NewsCategory
 from qa.models import Question
 from qa.services import close_question
 from reports.figures import build_report
 from reports.periods import Period
 from tests.content_helpers import publish
-from tests.factories.pages import NewsPageFactory, OfficialDocumentPageFactory
 from tests.reports.conftest import TODAY, ask, at
 
 pytestmark = pytest.mark.django_db

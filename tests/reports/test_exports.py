@@ -196,7 +196,7 @@ def test_every_page_of_the_pdf_is_numbered(quarter, after_the_quarter, tmp_path)
 def test_the_agency_named_in_the_site_settings_heads_the_pdf(quarter, after_the_quarter, tmp_path, site_pages):
     from wagtail.models import Site
 
-    from home.models import PortalSettings
+    from portal.models import PortalSettings
 
     settings = PortalSettings.for_site(Site.objects.get(is_default_site=True))
     settings.agency_name = "Ủy ban nhân dân xã Tân Cương, thành phố Thái Nguyên"

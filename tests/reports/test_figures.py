@@ -5,10 +5,10 @@ import datetime
 import pytest
 from wagtail.models import Locale
 
+from demo.factories.pages import NewsPageFactory, OfficialDocumentPageFactory
 from reports.figures import build_report
 from reports.periods import Period
 from tests.content_helpers import make_live_without_publishing, publish
-from tests.factories.pages import NewsPageFactory, OfficialDocumentPageFactory
 from tests.reports.conftest import TODAY, at
 
 pytestmark = pytest.mark.django_db

@@ -8,12 +8,12 @@ a rejection and a correction on the way, and reads the month's report and royalt
 import datetime
 
 import pytest
-from django.conf import settings
 
+from accounts.policy import GROUP_CONTRIBUTOR, GROUP_HEAD, GROUP_MEMBER
+from demo.factories.accounts import UserFactory
 from reports.figures import build_report
 from reports.periods import Period
 from royalties.models import RoyaltyEntry
-from tests.factories.accounts import UserFactory
 from tests.reports.conftest import at
 from tests.workflows.conftest import as_user, draft_news, news_form, submit, workflow_action
 
@@ -25,11 +25,9 @@ D = datetime.date
 @pytest.fixture
 def board(db):
     return {
-        "head": UserFactory(username="truongban", first_name="Hùng", last_name="Trần", groups=[settings.GROUP_HEAD]),
-        "member": UserFactory(username="thanhvien", first_name="Cường", last_name="Lê", groups=[settings.GROUP_MEMBER]),
-        "contributor": UserFactory(
-            username="ctv-an", first_name="An", last_name="Nguyễn", groups=[settings.GROUP_CONTRIBUTOR]
-        ),
+        "head": UserFactory(username="truongban", first_name="Hùng", last_name="Trần", groups=[GROUP_HEAD]),
+        "member": UserFactory(username="thanhvien", first_name="Cường", last_name="Lê", groups=[GROUP_MEMBER]),
+        "contributor": UserFactory(username="ctv-an", first_name="An", last_name="Nguyễn", groups=[GROUP_CONTRIBUTOR]),
     }
 
 

@@ -5,14 +5,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.conf import settings
 from wagtail.images.tests.utils import get_test_image_file
 
+from accounts.policy import GROUP_CONTRIBUTOR, GROUP_HEAD, GROUP_MEMBER, GROUP_OFFICIAL, GROUP_PARTY_COMMITTEE
 from assets.models import PortalImage
+from demo.factories.accounts import UserFactory
+from demo.factories.pages import NewsPageFactory, OfficialDocumentPageFactory
 from qa import services as qa_services
 from tests.content_helpers import publish
-from tests.factories.accounts import UserFactory
-from tests.factories.pages import NewsPageFactory, OfficialDocumentPageFactory
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -21,13 +21,13 @@ HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 def people(db):
     """One person per group (never a superuser)."""
     return {
-        "head": UserFactory(username="truongban", groups=[settings.GROUP_HEAD]),
-        "member": UserFactory(username="thanhvien", groups=[settings.GROUP_MEMBER]),
+        "head": UserFactory(username="truongban", groups=[GROUP_HEAD]),
+        "member": UserFactory(username="thanhvien", groups=[GROUP_MEMBER]),
         "contributor": UserFactory(
-            username="congtacvien", first_name="Lan", last_name="Nguyễn Thị", groups=[settings.GROUP_CONTRIBUTOR]
+            username="congtacvien", first_name="Lan", last_name="Nguyễn Thị", groups=[GROUP_CONTRIBUTOR]
         ),
-        "official": UserFactory(username="congchuc", groups=[settings.GROUP_OFFICIAL]),
-        "party": UserFactory(username="dangUy", groups=[settings.GROUP_PARTY_COMMITTEE]),
+        "official": UserFactory(username="congchuc", groups=[GROUP_OFFICIAL]),
+        "party": UserFactory(username="dangUy", groups=[GROUP_PARTY_COMMITTEE]),
     }
 
 

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from openpyxl import load_workbook
 from wagtail.models import Site
 
-from home.models import PortalSettings
+from portal.models import PortalSettings
 from royalties.sheets import build_month_sheet
 from tests.royalties.conftest import at, document, news, photo, publish_on
 

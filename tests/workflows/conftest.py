@@ -1,13 +1,13 @@
 """People of the board and admin form helpers for the approval-chain tests."""
 
 import pytest
-from django.conf import settings
 from django.test import TestCase
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from tests.factories.accounts import UserFactory
-from tests.factories.pages import NewsPageFactory, OfficialDocumentPageFactory
+from accounts.policy import GROUP_CONTRIBUTOR, GROUP_HEAD, GROUP_MEMBER
+from demo.factories.accounts import UserFactory
+from demo.factories.pages import NewsPageFactory, OfficialDocumentPageFactory
 from tests.helpers import log_in
 
 
@@ -15,11 +15,11 @@ from tests.helpers import log_in
 def board(db):
     """One person per role, in the groups the migrations created (never a superuser)."""
     return {
-        "head": UserFactory(username="truongban", groups=[settings.GROUP_HEAD]),
-        "member": UserFactory(username="thanhvien1", groups=[settings.GROUP_MEMBER]),
-        "member2": UserFactory(username="thanhvien2", groups=[settings.GROUP_MEMBER]),
-        "contributor": UserFactory(username="congtacvien1", groups=[settings.GROUP_CONTRIBUTOR]),
-        "contributor2": UserFactory(username="congtacvien2", groups=[settings.GROUP_CONTRIBUTOR]),
+        "head": UserFactory(username="truongban", groups=[GROUP_HEAD]),
+        "member": UserFactory(username="thanhvien1", groups=[GROUP_MEMBER]),
+        "member2": UserFactory(username="thanhvien2", groups=[GROUP_MEMBER]),
+        "contributor": UserFactory(username="congtacvien1", groups=[GROUP_CONTRIBUTOR]),
+        "contributor2": UserFactory(username="congtacvien2", groups=[GROUP_CONTRIBUTOR]),
     }
 
 

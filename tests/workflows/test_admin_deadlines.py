@@ -8,11 +8,11 @@ import zoneinfo
 import openpyxl
 import pytest
 import time_machine
-from django.conf import settings
 from django.urls import reverse
 
-from tests.factories.accounts import UserFactory
-from tests.factories.pages import NewsPageFactory, OfficialDocumentPageFactory
+from accounts.policy import GROUP_CONTRIBUTOR, GROUP_HEAD, GROUP_MEMBER, GROUP_OFFICIAL
+from demo.factories.accounts import UserFactory
+from demo.factories.pages import NewsPageFactory, OfficialDocumentPageFactory
 from tests.helpers import log_in
 from workflows.calendar import is_working_day
 
@@ -46,7 +46,7 @@ def user_in(group):
     return UserFactory(groups=[group])
 
 
-@pytest.mark.parametrize("group", [settings.GROUP_HEAD, settings.GROUP_MEMBER])
+@pytest.mark.parametrize("group", [GROUP_HEAD, GROUP_MEMBER])
 def test_the_board_sees_late_and_due_items_on_the_dashboard(client, items, group):
     log_in(client, user_in(group))
     with time_machine.travel(NOW):
@@ -65,7 +65,7 @@ def test_the_board_sees_late_and_due_items_on_the_dashboard(client, items, group
     assert "Thu hoạch chè vụ xuân" not in html
 
 
-@pytest.mark.parametrize("group", [settings.GROUP_CONTRIBUTOR, settings.GROUP_OFFICIAL])
+@pytest.mark.parametrize("group", [GROUP_CONTRIBUTOR, GROUP_OFFICIAL])
 def test_contributors_do_not_get_the_panel(client, items, group):
     log_in(client, user_in(group))
     with time_machine.travel(NOW):
@@ -76,7 +76,7 @@ def test_contributors_do_not_get_the_panel(client, items, group):
 
 
 def test_report_lists_every_item_with_its_status_and_filters(client, items):
-    log_in(client, user_in(settings.GROUP_MEMBER))
+    log_in(client, user_in(GROUP_MEMBER))
     url = reverse("workflows_deadlines:index")
     with time_machine.travel(NOW):
         html = client.get(url).content.decode()
@@ -91,7 +91,7 @@ def test_report_lists_every_item_with_its_status_and_filters(client, items):
 
 
 def test_report_exports_csv_and_xlsx(client, items):
-    log_in(client, user_in(settings.GROUP_HEAD))
+    log_in(client, user_in(GROUP_HEAD))
     url = reverse("workflows_deadlines:index")
     with time_machine.travel(NOW):
         csv_response = client.get(url, {"export": "csv", "kind": "news"})
@@ -113,7 +113,7 @@ def test_report_exports_csv_and_xlsx(client, items):
     assert ("Văn bản", "Quyết định 63/QĐ-UBND") == values[[row[1] for row in values].index("Quyết định 63/QĐ-UBND")][:2]
 
 
-@pytest.mark.parametrize("group", [settings.GROUP_CONTRIBUTOR, settings.GROUP_OFFICIAL])
+@pytest.mark.parametrize("group", [GROUP_CONTRIBUTOR, GROUP_OFFICIAL])
 def test_report_is_refused_to_contributors(client, items, group):
     log_in(client, user_in(group))
     url = reverse("workflows_deadlines:index")
@@ -127,7 +127,7 @@ def test_report_is_refused_to_contributors(client, items, group):
 
 def test_only_the_head_edits_the_calendar(client):
     url = reverse("wagtailsnippets_workflows_calendarexception:list")
-    log_in(client, user_in(settings.GROUP_HEAD))
+    log_in(client, user_in(GROUP_HEAD))
     response = client.get(url)
     assert response.status_code == 200
     assert "Tết Âm lịch Bính Ngọ" in response.content.decode()
@@ -140,7 +140,7 @@ def test_only_the_head_edits_the_calendar(client):
     assert is_working_day(D(2025, 3, 15))
 
     client.logout()
-    log_in(client, user_in(settings.GROUP_MEMBER))
+    log_in(client, user_in(GROUP_MEMBER))
     response = client.get(url)
     assert response.status_code in (302, 403)
     assert "Tết Âm lịch Bính Ngọ" not in response.content.decode()
@@ -153,7 +153,7 @@ def test_deadlines_report_runs_a_constant_number_of_queries(
     # Each due date needs the calendar; it is read once per page, not once per item.
     for number in range(extra_articles):
         NewsPageFactory(parent=site_pages["news_index"], title=f"Tin số {number}", event_date=D(2025, 3, 3))
-    log_in(client, user_in(settings.GROUP_MEMBER))
+    log_in(client, user_in(GROUP_MEMBER))
     with time_machine.travel(NOW), django_assert_max_num_queries(30):
         response = client.get(reverse("workflows_deadlines:index"))
     assert response.status_code == 200

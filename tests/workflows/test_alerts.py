@@ -6,14 +6,14 @@ import zoneinfo
 
 import pytest
 import time_machine
-from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
 
+from accounts.policy import GROUP_CONTRIBUTOR, GROUP_HEAD, GROUP_MEMBER, GROUP_OFFICIAL
+from demo.factories.accounts import UserFactory
+from demo.factories.pages import NewsPageFactory, QuestionFactory
 from outbox.models import Email, Status
 from qa.models import QuestionStatus
-from tests.factories.accounts import UserFactory
-from tests.factories.pages import NewsPageFactory, QuestionFactory
 from workflows import alerts, tasks
 
 pytestmark = pytest.mark.django_db
@@ -25,9 +25,9 @@ HANOI = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
 @pytest.fixture
 def board(db):
     return {
-        "head": UserFactory(username="truongban", groups=[settings.GROUP_HEAD]),
-        "member": UserFactory(username="thanhvien", groups=[settings.GROUP_MEMBER]),
-        "contributor": UserFactory(username="congtacvien", groups=[settings.GROUP_CONTRIBUTOR]),
+        "head": UserFactory(username="truongban", groups=[GROUP_HEAD]),
+        "member": UserFactory(username="thanhvien", groups=[GROUP_MEMBER]),
+        "contributor": UserFactory(username="congtacvien", groups=[GROUP_CONTRIBUTOR]),
     }
 
 
@@ -92,7 +92,7 @@ def test_a_claimed_but_unsent_alert_is_sent_on_the_next_run(board, run):
 
 
 def test_question_reminders_three_working_days_before_and_on_the_day(board, run):
-    official = UserFactory(username="congchuc", groups=[settings.GROUP_OFFICIAL])
+    official = UserFactory(username="congchuc", groups=[GROUP_OFFICIAL])
     question = QuestionFactory(
         received_at=datetime.datetime(2025, 4, 1, 9, 0, tzinfo=HANOI), assignee=official, status=QuestionStatus.ASSIGNED
     )
@@ -114,7 +114,7 @@ def test_question_reminders_three_working_days_before_and_on_the_day(board, run)
 
 
 def test_answered_questions_get_no_reminder(board, run):
-    official = UserFactory(username="congchuc", groups=[settings.GROUP_OFFICIAL])
+    official = UserFactory(username="congchuc", groups=[GROUP_OFFICIAL])
     QuestionFactory(
         received_at=datetime.datetime(2025, 4, 1, 9, 0, tzinfo=HANOI), assignee=official, status=QuestionStatus.ANSWERED
     )

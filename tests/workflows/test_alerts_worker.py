@@ -1,11 +1,11 @@
 """The morning digest through a real Celery worker: sent on working days only, and once."""
 
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import Group
 
+from accounts.policy import GROUP_CONTRIBUTOR, GROUP_HEAD, GROUP_MEMBER
+from demo.factories.accounts import UserFactory
 from outbox.models import Email, Status
-from tests.factories.accounts import UserFactory
 from tests.services import IN_CI, celery_worker_process, require_service
 from workflows.tasks import send_morning_digest
 
@@ -17,11 +17,11 @@ def test_digest_through_a_real_worker_is_sent_once_and_only_on_working_days(real
         require_service(redis_available, "REDIS_URL is not set or Redis does not answer")
     # A transactional test before this one may have flushed the groups the migrations created;
     # the digest only needs the groups' names.
-    for name in (settings.GROUP_HEAD, settings.GROUP_MEMBER, settings.GROUP_CONTRIBUTOR):
+    for name in (GROUP_HEAD, GROUP_MEMBER, GROUP_CONTRIBUTOR):
         Group.objects.get_or_create(name=name)
-    head = UserFactory(username="truongban-worker", groups=[settings.GROUP_HEAD])
-    member = UserFactory(username="thanhvien-worker", groups=[settings.GROUP_MEMBER])
-    UserFactory(username="congtacvien-worker", groups=[settings.GROUP_CONTRIBUTOR])
+    head = UserFactory(username="truongban-worker", groups=[GROUP_HEAD])
+    member = UserFactory(username="thanhvien-worker", groups=[GROUP_MEMBER])
+    UserFactory(username="congtacvien-worker", groups=[GROUP_CONTRIBUTOR])
 
     with celery_worker_process() as queue:
         # Beat firing twice on a working day, then once on the 2/9 holiday.

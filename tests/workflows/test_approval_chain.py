@@ -1,12 +1,12 @@
 """The board's approval chain, through the admin views as each person would use them."""
 
 import pytest
-from django.conf import settings
 from django.core import mail
 from wagtail.models import Page, PageLogEntry, Workflow, WorkflowState
 
+from accounts.policy import GROUP_MEMBER
+from demo.factories.accounts import UserFactory
 from outbox.models import Email
-from tests.factories.accounts import UserFactory
 from tests.helpers import log_in
 from tests.workflows.conftest import as_user, draft_news, edit_url, news_form, submit, workflow_action
 
@@ -216,7 +216,7 @@ def test_failing_mail_server_does_not_block_approval(client, site_pages, board, 
 def test_nobody_who_wrote_any_revision_approves_at_review_step(client, site_pages, board):
     """Four eyes by proxy (issue 16, item 6): a colleague submitting my text does not let me approve it."""
     writer, proxy = board["member"], board["member2"]
-    third = UserFactory(username="thanhvien3", groups=[settings.GROUP_MEMBER])
+    third = UserFactory(username="thanhvien3", groups=[GROUP_MEMBER])
     page = draft_news(site_pages, writer, title="Bài do thành viên 1 viết")
     as_user(client, proxy)
     submit(client, page, news_form(page, summary="Thành viên 2 sửa một câu rồi gửi thay."))

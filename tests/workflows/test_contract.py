@@ -10,14 +10,14 @@ import zoneinfo
 import grimp
 import pytest
 import time_machine
-from django.conf import settings
 
+from accounts.policy import GROUP_OFFICIAL
+from demo.factories.accounts import UserFactory
+from demo.factories.pages import QuestionFactory
 from documents.models import OfficialDocumentPage
 from news.models import NewsPage
 from qa.models import QAPage, Question, QuestionStatus
 from qa.services import submit_question
-from tests.factories.accounts import UserFactory
-from tests.factories.pages import QuestionFactory
 from workflows.contract import editorial_pages, implementer, implementers, resident_requests
 from workflows.deadlines import ANSWER, Deadline, deadline_for, open_requests_due
 
@@ -26,14 +26,6 @@ HANOI = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
 
 BOARD = ("workflows", "royalties", "reports")
 CONTENT = ("news", "documents", "qa", "home")
-# Imports other helpers of issue 17 remove in parallel; the lead empties this set at the merge:
-# the e-mail parts of the alerts move to the outbox app (royalties.alerts, and workflows.alerts
-# calls `workflows.deadlines.open_requests_due` instead of querying qa), and the site settings
-# move from home to portal.models.
-PENDING_AT_MERGE = {
-    ("reports.figures", "home.models"),
-    ("royalties.sheets", "home.models"),
-}
 
 
 def test_the_registry_lists_exactly_the_content_types_that_implement_the_contract():
@@ -54,7 +46,7 @@ def test_the_boards_package_imports_no_content_app():
         for imported in graph.find_modules_directly_imported_by(importer)
         if imported.split(".")[0] in CONTENT
     }
-    assert imports - PENDING_AT_MERGE == set()
+    assert imports == set()
 
 
 def test_the_contract_imports_nothing_of_the_board_but_django_and_wagtail():
@@ -94,8 +86,8 @@ def test_a_due_date_already_promised_is_kept():
 
 @pytest.mark.django_db
 def test_open_requests_due_are_the_questions_an_assignee_must_still_answer():
-    official = UserFactory(groups=[settings.GROUP_OFFICIAL])
-    gone = UserFactory(groups=[settings.GROUP_OFFICIAL], is_active=False)
+    official = UserFactory(groups=[GROUP_OFFICIAL])
+    gone = UserFactory(groups=[GROUP_OFFICIAL], is_active=False)
     received = datetime.datetime(2026, 4, 28, 10, tzinfo=HANOI)  # due 21/5/2026
     waiting = QuestionFactory(received_at=received, assignee=official, status=QuestionStatus.ASSIGNED)
     QuestionFactory(received_at=received)  # nobody to remind

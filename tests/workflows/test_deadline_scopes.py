@@ -5,19 +5,19 @@ import zoneinfo
 
 import pytest
 import time_machine
-from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Page
 
+from accounts.policy import GROUP_MEMBER
+from demo.factories.accounts import UserFactory
+from demo.factories.pages import NewsPageFactory, OfficialDocumentPageFactory, QAPageFactory, QuestionFactory
 from documents.models import OfficialDocumentPage
 from news.models import MISSING_EVENT_DATE, NewsCategory, NewsPage
 from qa.models import Question, QuestionStatus
 from qa.services import close_question
 from tests.content_helpers import publish
-from tests.factories.accounts import UserFactory
-from tests.factories.pages import NewsPageFactory, OfficialDocumentPageFactory, QAPageFactory, QuestionFactory
 from tests.helpers import log_in
 from tests.workflows.conftest import as_user, draft_news, news_form, submit, workflow_action
 from workflows.deadlines import LATE, Deadline, all_items, deadline_for, items_of
@@ -179,7 +179,7 @@ def closed_at(question, day, member):
 
 
 def test_a_question_closed_after_its_due_date_counts_late_in_the_deadlines_report(client, site_pages):
-    member = UserFactory(groups=[settings.GROUP_MEMBER])
+    member = UserFactory(groups=[GROUP_MEMBER])
     # Received Monday 10/3/2025: due Monday 31/3.
     late = QuestionFactory(title="Hỏi về cấp nước", received_at=datetime.datetime(2025, 3, 10, 9, tzinfo=HANOI))
     in_time = QuestionFactory(title="Hỏi về điện", received_at=datetime.datetime(2025, 3, 10, 9, tzinfo=HANOI))

@@ -6,9 +6,9 @@ import zoneinfo
 import pytest
 from wagtail.models import Locale
 
+from demo.factories.pages import NewsPageFactory, OfficialDocumentPageFactory, QuestionFactory
 from documents.models import OfficialDocumentPage
 from news.models import NewsCategory, NewsPage
-from tests.factories.pages import NewsPageFactory, OfficialDocumentPageFactory, QuestionFactory
 from workflows.deadlines import LATE, ON_TIME, all_items, due_date, is_on_time, items_of
 
 pytestmark = pytest.mark.django_db

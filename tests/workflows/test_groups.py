@@ -1,11 +1,11 @@
 """The board's groups of DESIGN §2 exist on a fresh database with exactly their rights."""
 
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import Group
 from wagtail.models import Page
 
-from tests.factories.accounts import UserFactory
+from accounts.policy import GROUP_CONTRIBUTOR, GROUP_HEAD, GROUP_MEMBER, GROUP_OFFICIAL, GROUP_PARTY_COMMITTEE
+from demo.factories.accounts import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ def root(*codenames):
 
 
 EXPECTED = {
-    settings.GROUP_HEAD: (
+    GROUP_HEAD: (
         {
             "wagtailadmin.access_admin",
             "qa.view_question",
@@ -63,7 +63,7 @@ EXPECTED = {
             "delete_document",
         ),
     ),
-    settings.GROUP_MEMBER: (
+    GROUP_MEMBER: (
         {
             "wagtailadmin.access_admin",
             "qa.view_question",
@@ -74,13 +74,13 @@ EXPECTED = {
         root("add_page", "change_page", "lock_page"),
         root("add_image", "choose_image", "change_image", "add_document", "choose_document", "change_document"),
     ),
-    settings.GROUP_CONTRIBUTOR: (
+    GROUP_CONTRIBUTOR: (
         {"wagtailadmin.access_admin"},
         root("add_page"),
         root("add_image", "choose_image", "add_document", "choose_document"),
     ),
-    settings.GROUP_OFFICIAL: ({"wagtailadmin.access_admin"}, set(), root("choose_image", "choose_document")),
-    settings.GROUP_PARTY_COMMITTEE: ({"wagtailadmin.access_admin"}, set(), set()),
+    GROUP_OFFICIAL: ({"wagtailadmin.access_admin"}, set(), root("choose_image", "choose_document")),
+    GROUP_PARTY_COMMITTEE: ({"wagtailadmin.access_admin"}, set(), set()),
 }
 
 
@@ -102,13 +102,13 @@ def test_group_names_are_the_stable_ones_of_the_design():
 
 def test_only_the_head_may_publish():
     publishers = Group.objects.filter(page_permissions__permission__codename="publish_page").distinct()
-    assert list(publishers.values_list("name", flat=True)) == [settings.GROUP_HEAD]
+    assert list(publishers.values_list("name", flat=True)) == [GROUP_HEAD]
 
 
 def test_contributor_cannot_publish_but_head_can():
     site_root = Page.get_first_root_node()
-    contributor = UserFactory(groups=[settings.GROUP_CONTRIBUTOR])
-    head = UserFactory(groups=[settings.GROUP_HEAD])
+    contributor = UserFactory(groups=[GROUP_CONTRIBUTOR])
+    head = UserFactory(groups=[GROUP_HEAD])
     assert not site_root.permissions_for_user(contributor).can_publish_subpage()
     assert site_root.permissions_for_user(contributor).can_add_subpage()
     assert site_root.permissions_for_user(head).can_publish_subpage()

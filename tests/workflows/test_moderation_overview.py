@@ -1,10 +1,10 @@
 """The moderation overview renders whatever the history of a page: no owner, no author, a deleted author."""
 
 import pytest
-from django.conf import settings
 
-from tests.factories.accounts import UserFactory
-from tests.factories.pages import NewsPageFactory
+from accounts.policy import GROUP_CONTRIBUTOR
+from demo.factories.accounts import UserFactory
+from demo.factories.pages import NewsPageFactory
 from tests.helpers import log_in
 from tests.workflows.conftest import as_user, draft_news, news_form, submit, workflow_action
 
@@ -26,7 +26,7 @@ def test_overview_renders_pages_without_owner_or_author(client, site_pages, boar
 
 
 def test_overview_renders_when_the_author_was_deleted(client, site_pages, board):
-    author = UserFactory(username="daxoa", groups=[settings.GROUP_CONTRIBUTOR])
+    author = UserFactory(username="daxoa", groups=[GROUP_CONTRIBUTOR])
     waiting = draft_news(site_pages, author, title="Bài của người đã bị xoá")
     as_user(client, author)
     submit(client, waiting, news_form(waiting))

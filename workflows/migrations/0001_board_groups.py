@@ -3,6 +3,14 @@
 from django.conf import settings
 from django.db import migrations
 
+# The group names of DESIGN §2 as they were when this migration was written (frozen history;
+# accounts.policy holds the live constants).
+GROUP_HEAD = "Trưởng Ban biên tập"
+GROUP_MEMBER = "Thành viên Ban biên tập"
+GROUP_CONTRIBUTOR = "Cộng tác viên"
+GROUP_OFFICIAL = "Cán bộ công chức"
+GROUP_PARTY_COMMITTEE = "Thường trực Đảng ủy"
+
 # The permission sets are frozen here: a later change of rights is a new migration.
 
 ADMIN_ACCESS = "wagtailadmin.access_admin"
@@ -17,31 +25,31 @@ MEDIA_UPLOAD = ["add_image", "choose_image", "add_document", "choose_document"]
 MEDIA_EDITING = MEDIA_UPLOAD + ["change_image", "change_document"]
 
 GROUP_PERMISSIONS = {
-    settings.GROUP_HEAD: {
+    GROUP_HEAD: {
         "model": [ADMIN_ACCESS, *QUESTION_DESK, *WORKFLOW_EDITING],
         # The head is the only group that publishes (Điều 8: the head decides the process).
         "page": ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
         "collection": MEDIA_EDITING + ["delete_image", "delete_document"],
     },
-    settings.GROUP_MEMBER: {
+    GROUP_MEMBER: {
         "model": [ADMIN_ACCESS, *QUESTION_DESK],
         "page": ["add_page", "change_page", "lock_page"],
         "collection": MEDIA_EDITING,
     },
-    settings.GROUP_CONTRIBUTOR: {
+    GROUP_CONTRIBUTOR: {
         "model": [ADMIN_ACCESS],
         # add_page alone lets Wagtail's owner rule apply: a contributor edits only their own pages.
         "page": ["add_page"],
         "collection": MEDIA_UPLOAD,
     },
-    settings.GROUP_OFFICIAL: {
+    GROUP_OFFICIAL: {
         # Officials draft answers to the questions assigned to them; the QA subtree grant is made
         # where the questions desk is built.
         "model": [ADMIN_ACCESS],
         "page": [],
         "collection": ["choose_image", "choose_document"],
     },
-    settings.GROUP_PARTY_COMMITTEE: {
+    GROUP_PARTY_COMMITTEE: {
         # Reads periodic reports only.
         "model": [ADMIN_ACCESS],
         "page": [],

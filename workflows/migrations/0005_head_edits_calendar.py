@@ -1,7 +1,10 @@
 """Let the head of the board edit the working-day calendar (DESIGN §2: "edits the calendar")."""
 
-from django.conf import settings
 from django.db import migrations
+
+# The group names of DESIGN §2 as they were when this migration was written (frozen history;
+# accounts.policy holds the live constants).
+GROUP_HEAD = "Trưởng Ban biên tập"
 
 CALENDAR_PERMISSIONS = ["add_calendarexception", "change_calendarexception", "delete_calendarexception"]
 
@@ -19,14 +22,14 @@ def get_permission(apps, codename):
 
 def grant(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
-    head = Group.objects.filter(name=settings.GROUP_HEAD).first()
+    head = Group.objects.filter(name=GROUP_HEAD).first()
     if head:
         head.permissions.add(*[get_permission(apps, codename) for codename in CALENDAR_PERMISSIONS])
 
 
 def revoke(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
-    head = Group.objects.filter(name=settings.GROUP_HEAD).first()
+    head = Group.objects.filter(name=GROUP_HEAD).first()
     if head:
         head.permissions.remove(*[get_permission(apps, codename) for codename in CALENDAR_PERMISSIONS])
 

@@ -1,7 +1,11 @@
 """Create the workflow "Quy trình phê duyệt tin bài" of DESIGN §4 and assign it to the site root."""
 
-from django.conf import settings
 from django.db import migrations
+
+# The group names of DESIGN §2 as they were when this migration was written (frozen history;
+# accounts.policy holds the live constants).
+GROUP_HEAD = "Trưởng Ban biên tập"
+GROUP_MEMBER = "Thành viên Ban biên tập"
 
 WORKFLOW_NAME = "Quy trình phê duyệt tin bài"
 REVIEW_TASK_NAME = "Thành viên Ban biên tập thẩm định"
@@ -11,8 +15,8 @@ APPROVAL_TASK_NAME = "Trưởng Ban biên tập phê duyệt"
 STEPS = [
     # The head is also a member of the board (Điều 4), so a member's own text can still be
     # reviewed when the board has only one other member.
-    ("boardreviewtask", REVIEW_TASK_NAME, [settings.GROUP_MEMBER, settings.GROUP_HEAD]),
-    ("headapprovaltask", APPROVAL_TASK_NAME, [settings.GROUP_HEAD]),
+    ("boardreviewtask", REVIEW_TASK_NAME, [GROUP_MEMBER, GROUP_HEAD]),
+    ("headapprovaltask", APPROVAL_TASK_NAME, [GROUP_HEAD]),
 ]
 
 

@@ -2,8 +2,12 @@
 members see them. Entries are never added or deleted by hand: publication creates them (Điều 9).
 """
 
-from django.conf import settings
 from django.db import migrations
+
+# The group names of DESIGN §2 as they were when this migration was written (frozen history;
+# accounts.policy holds the live constants).
+GROUP_HEAD = "Trưởng Ban biên tập"
+GROUP_MEMBER = "Thành viên Ban biên tập"
 
 HEAD_PERMISSIONS = {
     "royaltyrate": ["add", "change", "delete", "view"],
@@ -32,7 +36,7 @@ def permissions(apps, table):
 
 def grant(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
-    for name, table in ((settings.GROUP_HEAD, HEAD_PERMISSIONS), (settings.GROUP_MEMBER, MEMBER_PERMISSIONS)):
+    for name, table in ((GROUP_HEAD, HEAD_PERMISSIONS), (GROUP_MEMBER, MEMBER_PERMISSIONS)):
         group = Group.objects.filter(name=name).first()
         if group:
             group.permissions.add(*permissions(apps, table))
@@ -40,7 +44,7 @@ def grant(apps, schema_editor):
 
 def revoke(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
-    for name, table in ((settings.GROUP_HEAD, HEAD_PERMISSIONS), (settings.GROUP_MEMBER, MEMBER_PERMISSIONS)):
+    for name, table in ((GROUP_HEAD, HEAD_PERMISSIONS), (GROUP_MEMBER, MEMBER_PERMISSIONS)):
         group = Group.objects.filter(name=name).first()
         if group:
             group.permissions.remove(*permissions(apps, table))

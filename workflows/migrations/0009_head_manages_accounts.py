@@ -7,6 +7,10 @@ only, never a superuser's account, never a deletion).
 from django.conf import settings
 from django.db import migrations
 
+# The group names of DESIGN §2 as they were when this migration was written (frozen history;
+# accounts.policy holds the live constants).
+GROUP_HEAD = "Trưởng Ban biên tập"
+
 ACTIONS = ["add", "change"]
 
 
@@ -26,14 +30,14 @@ def get_permissions(apps):
 
 def grant(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
-    head = Group.objects.filter(name=settings.GROUP_HEAD).first()
+    head = Group.objects.filter(name=GROUP_HEAD).first()
     if head:
         head.permissions.add(*get_permissions(apps))
 
 
 def revoke(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
-    head = Group.objects.filter(name=settings.GROUP_HEAD).first()
+    head = Group.objects.filter(name=GROUP_HEAD).first()
     if head:
         head.permissions.remove(*get_permissions(apps))
 

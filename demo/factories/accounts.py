@@ -2,13 +2,14 @@
 
 import factory
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+
+from accounts import policy
 
 TEST_PASSWORD = "mat-khau-thu-nghiem-2026"
 
 
 class UserFactory(factory.django.DjangoModelFactory):
-    """A board or commune account; pass `groups=[name, ...]` to place it in real groups."""
+    """A board or commune account; pass `groups=[name, ...]` (accounts.policy.GROUP_…) to place it in real groups."""
 
     class Meta:
         model = get_user_model()
@@ -24,5 +25,5 @@ class UserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def groups(self, create, names, **kwargs):
         if create and names:
-            self.groups.add(*Group.objects.filter(name__in=names))
+            self.groups.add(*(policy.group(name) for name in names))
         self.save()

@@ -6,7 +6,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from portal.demo import seed_demo
+from demo.services import seed_demo
 
 
 class Command(BaseCommand):

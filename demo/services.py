@@ -9,33 +9,38 @@ import os
 import secrets
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
+from PIL import Image, ImageDraw
 from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
+from accounts import policy
 from assets.models import PortalDocument, PortalImage
+from demo import content as demo_content
+from demo.factories.accounts import UserFactory
+from demo.factories.pages import QuestionFactory
+from demo.timeline import seed_royalties_budget, spread_over_past_months
 from documents.models import DocumentIndexPage, OfficialDocumentAttachment, OfficialDocumentPage
-from home.models import HomePage, PortalSettings, StandardPage
+from home.models import HomePage, StandardPage
 from news.models import NewsGenre, NewsIndexPage, NewsPage
-from portal import demo_content
-from portal.demo_timeline import seed_royalties_budget, spread_over_past_months
-from qa.models import QAIndexPage, QAPage, Question, QuestionStatus
+from portal.models import PortalSettings
+from qa.models import QAIndexPage, QAPage, QuestionStatus
 from qa.services import grant_officials_answer_rights
 
 SITE_NAME = "Trang thông tin điện tử xã Tân Cương"
 
 DEMO_ACCOUNTS = [
     # username, first name, last name, job title, group
-    ("truongban", "Sỹ", "Phạm Tiến", "Chủ tịch UBND xã, Trưởng Ban biên tập", settings.GROUP_HEAD),
-    ("thanhvien", "Hà", "Nguyễn Thu", "Công chức Văn hoá – Xã hội", settings.GROUP_MEMBER),
-    ("congtacvien", "Minh", "Trần Văn", "Cộng tác viên", settings.GROUP_CONTRIBUTOR),
-    ("canbo", "Lan", "Hoàng Thị", "Công chức Địa chính – Xây dựng", settings.GROUP_OFFICIAL),
-    ("thuongtrucdanguy", "Hùng", "Lê Quang", "Phó Bí thư Thường trực Đảng ủy", settings.GROUP_PARTY_COMMITTEE),
+    ("truongban", "Sỹ", "Phạm Tiến", "Chủ tịch UBND xã, Trưởng Ban biên tập", policy.GROUP_HEAD),
+    ("thanhvien", "Hà", "Nguyễn Thu", "Công chức Văn hoá – Xã hội", policy.GROUP_MEMBER),
+    # A contributor's job title is the group's own name.
+    ("congtacvien", "Minh", "Trần Văn", policy.GROUP_CONTRIBUTOR, policy.GROUP_CONTRIBUTOR),
+    ("canbo", "Lan", "Hoàng Thị", "Công chức Địa chính – Xây dựng", policy.GROUP_OFFICIAL),
+    ("thuongtrucdanguy", "Hùng", "Lê Quang", "Phó Bí thư Thường trực Đảng ủy", policy.GROUP_PARTY_COMMITTEE),
 ]
 
 
@@ -57,7 +62,7 @@ def seed_accounts():
         if user is None:
             # Never a default password: from the environment, or random and shown once.
             password = shared_password or secrets.token_urlsafe(12)
-            user = User.objects.create_user(
+            user = UserFactory(
                 username=username,
                 password=password,
                 first_name=first_name,
@@ -65,7 +70,7 @@ def seed_accounts():
                 job_title=job_title,
                 email=f"{username}@tancuong.example.vn",
             )
-        user.groups.add(Group.objects.get(name=group_name))
+        user.groups.add(policy.group(group_name))
         accounts.append(DemoAccount(username=username, group=group_name, password=password))
     return accounts
 
@@ -172,8 +177,6 @@ def demo_image(title, colour, uploaded_by=None):
     """
     image = PortalImage.objects.filter(title=title).first()
     if image is None:
-        from PIL import Image, ImageDraw
-
         picture = Image.new("RGB", (1200, 750), (214, 234, 248))
         draw = ImageDraw.Draw(picture)
         for band, shade in enumerate((0, 30, 60)):
@@ -193,8 +196,6 @@ def demo_pdf(title, text):
     """A one-page PDF standing in for a signed scan; found again by its title."""
     document = PortalDocument.objects.filter(title=title).first()
     if document is None:
-        from PIL import Image, ImageDraw
-
         page = Image.new("RGB", (1240, 1754), "white")
         ImageDraw.Draw(page).text((120, 160), text, fill="black")
         buffer = io.BytesIO()
@@ -314,9 +315,11 @@ def seed_answers(index, official):
         page.save_revision().publish()
         # The resident's question behind the answer, linked after publication so that seeding
         # sends nobody an e-mail; the demo timeline dates it before the answer.
-        resident_question = Question.objects.create(
+        resident_question = QuestionFactory(
             name="Người dân (dữ liệu mẫu)",
             email="nguoidan@example.com",
+            phone="",
+            address="",
             topic=topic,
             title=title,
             body=question,
@@ -337,8 +340,6 @@ def seed_english_pages(sections, english):
     They are wagtail-localize translations, so editors keep them in step with the Vietnamese
     pages in the admin's translation editor.
     """
-    from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
-
     for slug in ("gioi-thieu", "co-cau-to-chuc", "lien-he"):
         page = sections[slug]
         if page.get_translation_or_none(english) is not None:

@@ -1,12 +1,10 @@
 """Searching the public site: full-text on PostgreSQL, folded substring matching on SQLite.
 
 PostgreSQL searches Wagtail's index with the `portal_unaccent` text-search configuration
-(created by home/migrations/0002), so "quyet dinh" matches "Quyết định". SQLite, the embedded
-default, has no such configuration: there we compare folded copies of the text (see `Fold`).
+(created by home/migrations/0003), so "quyet dinh" matches "Quyết định". SQLite, the embedded
+default, has no such configuration: there we compare folded copies of the text (`portal.text.Fold`).
 Confidential documents are excluded here as well as from the index itself.
 """
-
-import re
 
 from django.db import connection
 from django.db.models import F, Func, TextField, Value
@@ -16,7 +14,7 @@ from wagtail.models import Page
 
 from documents.models import OfficialDocumentPage
 from news.models import NewsPage
-from portal.text import fold
+from portal.text import Fold, FoldedText, compact_number, folded_words
 from qa.models import QAPage
 
 # The `loai` (kind) filter of /tim-kiem/: slug → (model, label).
@@ -25,61 +23,6 @@ SEARCH_KINDS = {
     "van-ban": (OfficialDocumentPage, _("Official documents")),
     "hoi-dap": (QAPage, _("Questions and answers")),
 }
-
-_JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
-
-
-def _fold_for_sqlite(value):
-    # StreamField bodies are stored as JSON with "\u00e2"-style escapes: undo them before folding.
-    if value is None:
-        return None
-    return fold(_JSON_ESCAPE.sub(lambda match: chr(int(match.group(1), 16)), value))
-
-
-class Fold(Func):
-    """SQL expression: the text in lower case without diacritics (`unaccent` on PostgreSQL)."""
-
-    output_field = TextField()
-
-    def as_postgresql(self, compiler, connection, **extra_context):
-        return self.as_sql(compiler, connection, template="lower(unaccent(%(expressions)s))", **extra_context)
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        # A Python function registered on the connection: SQLite has no unaccent.
-        connection.ensure_connection()
-        connection.connection.create_function("portal_fold", 1, _fold_for_sqlite, deterministic=True)
-        return self.as_sql(compiler, connection, function="portal_fold", **extra_context)
-
-
-_NOT_A_WORD = re.compile(r"[\W_]+")
-
-
-def folded_words(text):
-    """` word word … ` : folded words between single spaces, so whole words match like PostgreSQL's."""
-    return f" {_NOT_A_WORD.sub(' ', fold(text)).strip()} "
-
-
-def _fold_all_for_sqlite(*values):
-    return folded_words(_fold_for_sqlite(" ".join(value for value in values if value)))
-
-
-class FoldedText(Func):
-    """SQLite only: several columns joined and folded in one flat call.
-
-    A nested CONCAT of this many columns overflows SQLite's parser stack.
-    """
-
-    output_field = TextField()
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        connection.ensure_connection()
-        connection.connection.create_function("portal_fold_all", -1, _fold_all_for_sqlite, deterministic=True)
-        return self.as_sql(compiler, connection, function="portal_fold_all", **extra_context)
-
-
-def compact_number(text):
-    """A document number reduced for comparison: "63 / QĐ-UBND" → "63/qd-ubnd"."""
-    return re.sub(r"\s+", "", fold(text))
 
 
 def documents_numbered(query):

@@ -2,7 +2,7 @@
 
 A newcomer opening the admin of a fresh demo should find last month's royalty sheet and last
 quarter's report filled in, and deadlines mostly met. The demo items are published by
-`portal.demo` (so the royalties are recorded by the real signal), then moved back in time here:
+`demo.services` (so the royalties are recorded by the real signal), then moved back in time here:
 the page's publication dates, its revisions and log entries, the dates its deadline counts
 from (event date, signing date) and its royalty entries all move together.
 """
@@ -13,9 +13,9 @@ from itertools import chain, zip_longest
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
+from demo import content as demo_content
 from documents.models import OfficialDocumentPage
 from news.models import NewsPage
-from portal import demo_content
 from qa.models import Question
 from royalties.models import BaseSalary, RoyaltyBudget, RoyaltyEntry
 from workflows.calendar import is_working_day

@@ -1,4 +1,4 @@
-"""The believable content of the Tân Cương demo site (texts only; portal.demo creates the pages)."""
+"""The believable content of the Tân Cương demo site (texts only; demo.services creates the pages)."""
 # ruff: noqa: E501  (Vietnamese sentences read better unbroken)
 
 import datetime

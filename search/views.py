@@ -3,8 +3,8 @@
 from django.template.response import TemplateResponse
 
 from portal.paginate import paginate, query_string_without_page
-from portal.search.services import SEARCH_KINDS, documents_numbered, search_site
 from portal.text import strip_control_characters
+from search.services import SEARCH_KINDS, documents_numbered, search_site
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200

@@ -1,0 +1,55 @@
+"""Site-wide settings, shared by the public site, the reports and the royalty sheets."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+@register_setting(icon="site")
+class PortalSettings(BaseSiteSetting):
+    """What Nghị định 42/2022/NĐ-CP requires in the footer: the agency, its contacts, who answers for the site."""
+
+    agency_name = models.CharField(
+        _("agency name"),
+        max_length=255,
+        default="Ủy ban nhân dân xã Tân Cương",
+        help_text=_("The agency that runs the portal, shown in the header and footer."),
+    )
+    address = models.CharField(_("address"), max_length=255, blank=True, help_text=_("The agency's postal address."))
+    phone = models.CharField(_("phone"), max_length=50, blank=True, help_text=_("The agency's phone number."))
+    email = models.EmailField(_("e-mail"), blank=True, help_text=_("The agency's contact e-mail address."))
+    responsible_person = models.CharField(
+        _("person responsible"),
+        max_length=255,
+        blank=True,
+        help_text=_("The person responsible for the portal, with their position."),
+    )
+    licence = models.CharField(
+        _("licence"),
+        max_length=255,
+        blank=True,
+        help_text=_("Licence or establishing decision of the portal, if any."),
+    )
+
+    panels = [
+        FieldPanel("agency_name"),
+        MultiFieldPanel([FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")], heading=_("Contacts")),
+        FieldPanel("responsible_person"),
+        FieldPanel("licence"),
+    ]
+
+    class Meta:
+        # The table of its first home (home/migrations/0002): moved, never copied (portal 0001).
+        db_table = "home_portalsettings"
+        verbose_name = _("portal settings")
+        verbose_name_plural = _("portal settings")
+
+    @classmethod
+    def agency_of_default_site(cls):
+        """The agency's name for documents made outside a request (reports, royalty sheets).
+
+        Read without `for_site`, which would create the settings row: a document only reads.
+        """
+        name = cls.objects.filter(site__is_default_site=True).values_list("agency_name", flat=True).first()
+        return name or cls._meta.get_field("agency_name").default

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchConfig(AppConfig):
+    """Site search (/tim-kiem/) over news, official documents and answers."""
+
+    name = "search"
+    label = "search"
+    verbose_name = _("Search")
