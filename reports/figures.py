@@ -71,7 +71,7 @@ def count_items(pages):
     nothing is not an item of the report.
     """
     by_kind = {kind: KindRow(kind, RoyaltyKind(kind).label) for kind in ITEM_KINDS}
-    by_author = {}
+    by_author: dict[int, AuthorRow] = {}
     for page in pages:
         kind = text_kind(page)
         if kind is None:
@@ -121,7 +121,7 @@ def deadline_authors(items):
     A question is credited to its assignee, else whoever drafted its answer page. One query per
     kind of item listed (two for questions), the people fetched along.
     """
-    ids = {}
+    ids: dict[str, set[int]] = {}
     for item in items:
         ids.setdefault(item.model, set()).add(item.object_id)
     authors = {}
@@ -175,7 +175,9 @@ def _count_requests(model, period, today, first, after, figures):
         answered_on = local_date(question.answered_at)
         is_closed = question.status == model.closed_status
         closed_on = local_date(question.closed_at) if is_closed else None
-        due = deadlines.deadline_for(question).due
+        deadline = deadlines.deadline_for(question)
+        assert deadline is not None  # a request received has a deadline (Điều 8đ)
+        due = deadline.due
         if question.received_at >= first:
             figures.received += 1
         if answered_on is not None and period.contains(answered_on):

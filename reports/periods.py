@@ -178,7 +178,7 @@ def period_choice_groups(today, selected=None):
     `selected`, a period older than the picker goes back, is added at the head of its group so
     the picker shows what is on screen.
     """
-    groups = {kind: [] for kind in MONTHS_IN}
+    groups: dict[str, list[tuple[str, str]]] = {kind: [] for kind in MONTHS_IN}
     for period in recent_periods(today):
         groups[period.kind].append((period.key, period.label))
     if selected is not None and (selected.key, selected.label) not in groups[selected.kind]:

@@ -3,8 +3,12 @@
 import datetime
 from dataclasses import dataclass, field
 
+from django.utils.functional import Promise
+
 from reports.periods import Period
 from royalties.models import RoyaltyKind
+
+StrOrPromise = str | Promise  # a label: a string, or a lazy translation rendered in the reader's language
 
 # The kinds of published item, in the order of the report; photos are paid but are not items.
 ITEM_KINDS = (
@@ -27,7 +31,7 @@ class KindRow:
     """A count (and, for royalties, an amount) for one kind."""
 
     kind: str
-    label: str
+    label: StrOrPromise
     count: int = 0
     amount: int = 0
 
@@ -64,7 +68,7 @@ class DeadlineRow:
     """Items of one deadline kind due in the period: met, missed and not yet due."""
 
     kind: str
-    label: str
+    label: StrOrPromise
     met: int = 0
     missed: int = 0
     not_yet_due: int = 0

@@ -127,7 +127,7 @@ class RoyaltyEntryFilterSet(WagtailFilterSet):
 
     class Meta:
         model = RoyaltyEntry
-        fields = []
+        fields: list[str] = []
 
 
 class RoyaltyEntryIndexView(IndexView):
@@ -147,6 +147,7 @@ class AdjustEntryView(EditView):
     """
 
     success_message = gettext_lazy("Royalty of '%(object)s' adjusted.")
+    object: RoyaltyEntry  # set by Wagtail's EditView.setup()
 
     def form_valid(self, form):
         entry = RoyaltyEntry.objects.get(pk=self.object.pk)  # the form changed self.object in memory
