@@ -3,8 +3,8 @@
 import socket
 
 import pytest
-from django.conf import settings
 
+from accounts import policy
 from demo.factories.accounts import UserFactory
 from portal.celery import app as celery_app
 
@@ -21,7 +21,7 @@ ROLES = {
 def people(db):
     """One person per group of DESIGN §2, in the groups the migrations created."""
     return {
-        role: UserFactory(username=f"outbox-{role}", groups=[getattr(settings, name)]) for role, name in ROLES.items()
+        role: UserFactory(username=f"outbox-{role}", groups=[getattr(policy, name)]) for role, name in ROLES.items()
     }
 
 
