@@ -3,6 +3,7 @@
 import logging
 
 from celery import shared_task
+from django.conf import settings
 
 from outbox import delivery
 
@@ -12,7 +13,7 @@ logger = logging.getLogger(__name__)
 @shared_task(
     bind=True,
     autoretry_for=(Exception,),
-    retry_backoff=30,
+    retry_backoff=settings.OUTBOX_RETRY_BACKOFF_SECONDS,
     retry_backoff_max=3600,
     retry_jitter=True,
     max_retries=12,

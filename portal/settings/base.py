@@ -292,6 +292,9 @@ CELERY_BEAT_SCHEDULE["outbox-send-pending-emails"] = {"task": "outbox.tasks.send
 
 # E-mail (docs/operations.md, "E-mail"): everything sent with Django's mail API is written to the
 # outbox, in the transaction of the event it reports; Celery then hands it to the real backend,
+# The first retry of an e-mail the mail server refused comes after up to this many seconds, each
+# next one after twice as long (at most an hour; 12 retries, then the beat sweep keeps trying).
+OUTBOX_RETRY_BACKOFF_SECONDS = 30
 # OUTBOX_DELIVERY_BACKEND: SMTP when EMAIL_HOST is set, else the console (or the environment's).
 EMAIL_BACKEND = "outbox.backends.OutboxBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")

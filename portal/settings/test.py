@@ -26,6 +26,8 @@ CELERY_TASK_DEFAULT_QUEUE = os.environ.get("PORTAL_TEST_CELERY_QUEUE", "celery")
 # Django's test setup replaces it) and is delivered in memory (django.core.mail.outbox). A test
 # can point a worker process at a mail backend it controls (see tests/mail.py).
 OUTBOX_DELIVERY_BACKEND = os.environ.get("PORTAL_TEST_EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
+# A test's real worker retries a refused e-mail within seconds, not half a minute.
+OUTBOX_RETRY_BACKOFF_SECONDS = 2
 # A test's beat may run scheduled publication every few seconds instead of at the start of each
 # minute (tests/workflows/test_real_worker.py), not to wait up to a minute for its first tick.
 if os.environ.get("PORTAL_TEST_PUBLISH_EVERY_SECONDS"):
