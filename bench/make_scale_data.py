@@ -226,11 +226,13 @@ def questions_and_answers(index, count, rng, now, officials, years):
     answered = 0
 
     def make_question(position):
-        received = moment(rng, now, years)
+        roll = rng.random()
+        # Open questions are recent (the last six weeks): some are overdue, some due soon, as the
+        # reminders and the digest meet them on a real desk.
+        received = moment(rng, now, years if roll < 0.72 else 42 / 365)
         day = timezone.localdate(received)
         if day not in due_dates:
             due_dates[day] = due_date(ANSWER, received)
-        roll = rng.random()
         if roll < 0.66:
             status, answered_at, closed_at = QuestionStatus.ANSWERED, received + datetime.timedelta(days=10), None
         elif roll < 0.72:
