@@ -111,6 +111,11 @@ def sent(key):
     return Email.objects.filter(key=key, status=Status.SENT).exists()
 
 
+def sent_keys(keys):
+    """The keys among `keys` whose e-mail has gone out, in one query."""
+    return set(Email.objects.filter(key__in=list(keys), status=Status.SENT).values_list("key", flat=True))
+
+
 def emails_about(topic):
     """The e-mails about one thing (e.g. ``qa.question:42``), oldest first."""
     return Email.objects.filter(topic=topic).order_by("created_at", "pk")

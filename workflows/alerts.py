@@ -20,8 +20,8 @@ from wagtail.models import Page
 from accounts import policy
 from accounts.models import User
 from outbox.models import Email, join_addresses
-from outbox.services import queue_email, sent
-from workflows.calendar import is_working_day, working_days_between
+from outbox.services import queue_email, sent, sent_keys
+from workflows.calendar import add_working_days, is_working_day
 from workflows.deadlines import deadline_for, open_items_due_soon, open_requests_due
 
 logger = logging.getLogger(__name__)
@@ -41,19 +41,26 @@ def board_recipients() -> QuerySet[User]:
 
 
 def claim_alert(
-    key: str, kind: str, recipient: User | None, subject: str, body: str, dry_run: bool = False
+    key: str,
+    kind: str,
+    recipient: User | None,
+    subject: str,
+    body: str,
+    dry_run: bool = False,
+    already_sent: set[str] | None = None,
 ) -> Email | None:
     """Write the alert `key` to the outbox for `recipient`; return its e-mail, or None if sent before.
 
     An alert written earlier but not sent yet (its task was lost) is handed to Celery again; it
-    still goes out once. With `dry_run`, nothing is written or queued: the e-mail that would be.
+    still goes out once. With `dry_run`, nothing is written or queued: the e-mail that would be;
+    `already_sent` (from `alert_keys_sent`) answers "sent before?" without a query per alert.
     Nobody to write to (no person, no address): None.
     """
     if recipient is None or not recipient.email:
         return None
     outbox_key = f"alert:{key}"
     if dry_run:
-        if sent(outbox_key):
+        if outbox_key in already_sent if already_sent is not None else sent(outbox_key):
             return None
         return Email(
             key=outbox_key,
@@ -66,6 +73,11 @@ def claim_alert(
     if not created and email.is_sent:
         return None
     return email
+
+
+def alert_keys_sent(keys: list[str]) -> set[str]:
+    """The outbox keys of the alerts `keys` that have gone out, in one query (for `claim_alert`)."""
+    return sent_keys(f"alert:{key}" for key in keys)
 
 
 def _render(template: str, context: dict[str, Any]) -> str:
@@ -83,11 +95,14 @@ def queue_morning_digest(today: datetime.date, dry_run: bool = False) -> list[Em
         return []
     sections = open_items_due_soon(today)
     queued = []
+    recipients = list(board_recipients())
+    keys = {user.pk: f"{DIGEST}:{today.isoformat()}:{user.pk}" for user in recipients}
+    already_sent = alert_keys_sent(list(keys.values())) if dry_run else None
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("Publication deadlines on %(date)s") % {"date": f"{today:%d/%m/%Y}"}
-        for user in board_recipients():
+        for user in recipients:
             body = _render("workflows/emails/morning_digest.txt", {"user": user, "today": today, **sections})
-            delivery = claim_alert(f"{DIGEST}:{today.isoformat()}:{user.pk}", DIGEST, user, subject, body, dry_run)
+            delivery = claim_alert(keys[user.pk], DIGEST, user, subject, body, dry_run, already_sent)
             if delivery:
                 queued.append(delivery)
     logger.info("Morning digest for %s: %d e-mails queued", today, len(queued))
@@ -98,30 +113,37 @@ def queue_question_reminders(today: datetime.date, dry_run: bool = False) -> lis
     """Remind each question's assignee 3 working days before its due date and on the day itself."""
     if not is_working_day(today):
         return []
+    # Due in exactly 3 working days: from the 3rd working day after today up to (not including)
+    # the 4th, days off in between included. Two calendar lookups, whatever the number of questions.
+    third, fourth = add_working_days(today, REMINDER_WORKING_DAYS), add_working_days(today, REMINDER_WORKING_DAYS + 1)
     # The rare question without a stored due date is read too, and judged on its computed one.
-    questions = open_requests_due(today)
+    reminders = []
+    for question in open_requests_due(today):
+        deadline = deadline_for(question)
+        assert deadline is not None  # a request received has a deadline
+        due = deadline.due
+        if due == today:
+            kind = QUESTION_DUE_TODAY
+        elif third <= due < fourth:
+            kind = QUESTION_THREE_DAYS
+        else:
+            continue
+        if question.assignee is None or not question.assignee.email:
+            continue
+        reminders.append((f"{kind}:{question.pk}:{due.isoformat()}", kind, question, due))
+    already_sent = alert_keys_sent([key for key, *_rest in reminders]) if dry_run else None
     queued = []
     with translation.override(settings.LANGUAGE_CODE):
-        for question in questions:
-            deadline = deadline_for(question)
-            assert deadline is not None  # a request received has a deadline
-            due = deadline.due
-            if due == today:
-                kind = QUESTION_DUE_TODAY
+        for key, kind, question, due in reminders:
+            if kind == QUESTION_DUE_TODAY:
                 subject = _("Answer due today: %(code)s") % {"code": question.tracking_code}
-            elif due > today and working_days_between(today, due) == REMINDER_WORKING_DAYS:
-                kind = QUESTION_THREE_DAYS
-                subject = _("Answer due in 3 working days: %(code)s") % {"code": question.tracking_code}
             else:
-                continue
-            if question.assignee is None or not question.assignee.email:
-                continue
+                subject = _("Answer due in 3 working days: %(code)s") % {"code": question.tracking_code}
             body = _render(
                 "workflows/emails/question_reminder.txt",
                 {"question": question, "due": due, "due_today": kind == QUESTION_DUE_TODAY},
             )
-            key = f"{kind}:{question.pk}:{due.isoformat()}"
-            delivery = claim_alert(key, kind, question.assignee, subject, body, dry_run)
+            delivery = claim_alert(key, kind, question.assignee, subject, body, dry_run, already_sent)
             if delivery:
                 queued.append(delivery)
     return queued
@@ -141,11 +163,12 @@ def queue_no_update_alert(today: datetime.date, dry_run: bool = False) -> list[E
     queued = []
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("Nothing published today, %(date)s") % {"date": f"{today:%d/%m/%Y}"}
-        for user in board_recipients():
+        recipients = list(board_recipients())
+        keys = {user.pk: f"{NO_UPDATE}:{today.isoformat()}:{user.pk}" for user in recipients}
+        already_sent = alert_keys_sent(list(keys.values())) if dry_run else None
+        for user in recipients:
             body = _render("workflows/emails/no_update.txt", {"user": user, "today": today})
-            delivery = claim_alert(
-                f"{NO_UPDATE}:{today.isoformat()}:{user.pk}", NO_UPDATE, user, subject, body, dry_run
-            )
+            delivery = claim_alert(keys[user.pk], NO_UPDATE, user, subject, body, dry_run, already_sent)
             if delivery:
                 queued.append(delivery)
     return queued

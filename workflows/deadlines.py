@@ -176,22 +176,27 @@ def originals(pages: QuerySet[Any]) -> QuerySet[Any]:
     return pages.filter(alias_of__isnull=True, locale__language_code=default_language)
 
 
-def items_of(model: type[EditorialItem], due_between: Days | None = None) -> Iterator[DeadlineItem]:
+def items_of(
+    model: type[EditorialItem], due_between: Days | None = None, open_only: bool = False
+) -> Iterator[DeadlineItem]:
     """Every item of one implementer of the contract with a deadline, as DeadlineItems.
 
     A page type lists the original pages its `deadline_filter` keeps (done on the local date of
     their first publication); a resident's request lists as `request_items` says. A type without
     a `deadline_filter` (an answer page: its question is listed) lists nothing. See `all_items`
-    for `due_between`. One query per page type, two per type of request.
+    for `due_between` and `open_only`. One query per page type, two per type of request.
     """
     if issubclass(model, ResidentRequest):
-        yield from request_items(model, due_between)
+        yield from request_items(model, due_between, open_only)
     elif issubclass(model, Page) and model.deadline_filter is not None:
-        yield from page_items(model, due_between)
+        yield from page_items(model, due_between, open_only)
 
 
-def page_items(model: type[Page], due_between: Days | None = None) -> Iterator[DeadlineItem]:
+def page_items(model: type[Page], due_between: Days | None = None, open_only: bool = False) -> Iterator[DeadlineItem]:
     """The pages of `model` (an `EditorialItem`) with a deadline, as DeadlineItems.
+
+    With `open_only`, only the pages never published (the others are done): the digest and the
+    dashboard read what is still to do, not the portal's whole history.
 
     E.g. a news article of category "khac" (Điều 8e) or without an event date has none; only the
     commune People's Committee's documents with a signing date have one (Điều 8b), and a
@@ -204,6 +209,8 @@ def page_items(model: type[Page], due_between: Days | None = None) -> Iterator[D
         first, last = due_between
         start = model.deadline_start_field
         pages = pages.filter(**{f"{start}__gte": first - LONGEST_SPAN, f"{start}__lte": last})
+    if open_only:
+        pages = pages.filter(first_published_at__isnull=True)
     pages = pages.only("id", "title", *model.deadline_fields, "first_published_at")
     label = model._meta.label_lower
     for page in pages:
@@ -238,15 +245,21 @@ def closed_late(model: type[ResidentRequest]) -> Q:
     )
 
 
-def request_items(model: type[ResidentRequest], due_between: Days | None = None) -> Iterator[DeadlineItem]:
+def request_items(
+    model: type[ResidentRequest], due_between: Days | None = None, open_only: bool = False
+) -> Iterator[DeadlineItem]:
     """Every resident's request (question) of `model` with a deadline to meet, as DeadlineItems.
 
     That is every request not closed, and those closed after their due date (see `closed_late`).
     Answered on the day its answer reached the resident (`answer_given_at`: for a question, the
     day `answered_at` was set or, failing that, the day its answer page was first published); a
-    request closed late is done on the day it was closed.
+    request closed late is done on the day it was closed. With `open_only`, the requests neither
+    closed nor with an `answered_at` (those are done); one answered only by a published answer
+    page is still read and judged here.
     """
     requests = model.objects.filter(~Q(status=model.closed_status) | closed_late(model))
+    if open_only:
+        requests = requests.exclude(status=model.closed_status).filter(answered_at__isnull=True)
     if due_between:
         # The due date promised to the resident is stored; the rare request without one is
         # read in any case and placed by its computed due date.
@@ -274,15 +287,16 @@ def request_items(model: type[ResidentRequest], due_between: Days | None = None)
         )
 
 
-def all_items(due_between: Days | None = None) -> list[DeadlineItem]:
+def all_items(due_between: Days | None = None, open_only: bool = False) -> list[DeadlineItem]:
     """Every item with a deadline (news, documents, questions: every implementer), earliest due first.
 
     `due_between` (first day, last day) narrows the queries to the items that can fall due in
     those days, so a report on one month does not read the portal's whole history; the caller
-    still keeps only the items whose due date is in range.
+    still keeps only the items whose due date is in range. `open_only` leaves out in SQL what is
+    certainly done (published pages, closed or answered requests); the caller still checks `is_done`.
     """
     with exceptions_loaded_once():
-        items = [item for model in implementers() for item in items_of(model, due_between)]
+        items = [item for model in implementers() for item in items_of(model, due_between, open_only)]
     return sorted(items, key=lambda item: (item.due, item.kind, item.title))
 
 
@@ -293,7 +307,7 @@ def open_items_due_soon(today: datetime.date, horizon: int = 2) -> dict[str, lis
     """
     limit = add_working_days(today, horizon)
     sections: dict[str, list[DeadlineItem]] = {"overdue": [], "due_today": [], "due_soon": []}
-    for item in all_items():
+    for item in all_items(open_only=True):
         if item.is_done or item.due > limit:
             continue
         if item.due < today:

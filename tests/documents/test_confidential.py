@@ -6,7 +6,7 @@ from django.core.files.base import ContentFile
 from assets.models import PortalDocument
 from demo.factories.pages import OfficialDocumentPageFactory
 from documents.models import OfficialDocumentAttachment, OfficialDocumentPage
-from tests.content_helpers import make_live_without_publishing, parse_xml, publish
+from tests.content_helpers import make_live_without_publishing, publish, sitemap_locations
 
 pytestmark = pytest.mark.django_db
 
@@ -65,8 +65,7 @@ def test_not_found_by_search(secret, client, query):
 
 def test_not_in_the_sitemap(secret, client):
     page, _scan = secret
-    response = client.get("/sitemap.xml")
-    locations = [element.text for element in parse_xml(response).iter() if element.tag.endswith("loc")]
+    locations = sitemap_locations(client)
     assert any(location.endswith("/van-ban/") for location in locations)
     assert not any(page.slug in location for location in locations)
 

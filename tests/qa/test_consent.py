@@ -22,6 +22,7 @@ from demo.factories.pages import QuestionFactory
 from qa import services
 from qa.models import QAPage, QuestionStatus
 from qa.privacy import repeats
+from tests.content_helpers import sitemap_sections
 from tests.qa.test_answer_flow import answer_form
 from tests.workflows.conftest import as_user, edit_url, post, submit, workflow_action
 from workflows.rules import PublicationRefused
@@ -82,7 +83,7 @@ LEAKS = {
 
 def public_traces(client, page):
     """Every public place where the resident's words could show, as text (the search apart)."""
-    urls = ["/", "/hoi-dap/", "/sitemap.xml", "/tin-tuc/rss/", f"/hoi-dap/{page.slug}/"]
+    urls = ["/", "/hoi-dap/", "/sitemap.xml", *sitemap_sections(client), "/tin-tuc/rss/", f"/hoi-dap/{page.slug}/"]
     return "\n".join(client.get(url, follow=True).content.decode() for url in urls)
 
 

@@ -8,6 +8,7 @@ from demo.factories.accounts import UserFactory
 from demo.factories.pages import QuestionFactory
 from qa import services
 from qa.models import QuestionStatus
+from tests.content_helpers import sitemap_sections, sitemap_text
 
 pytestmark = pytest.mark.django_db
 
@@ -32,13 +33,13 @@ def personal_data(question):
 
 def test_answer_page_and_section_show_no_personal_data(client, published_answer):
     question, page = published_answer
-    for url in (page.url, "/hoi-dap/", "/sitemap.xml"):
+    for url in (page.url, "/hoi-dap/", "/sitemap.xml", *sitemap_sections(client)):
         response = client.get(url)
         assert response.status_code == 200, url
         content = response.content.decode()
         for value in personal_data(question):
             assert value not in content, (url, value)
-    assert page.url in client.get("/sitemap.xml").content.decode()
+    assert page.url in sitemap_text(client)
 
 
 def test_search_index_does_not_find_the_resident(published_answer):
