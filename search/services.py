@@ -43,7 +43,9 @@ def documents_numbered(query):
 def searchable_pages(kind=None):
     """Live public pages of the kinds that search covers, without confidential documents."""
     models = [SEARCH_KINDS[kind][0]] if kind in SEARCH_KINDS else [model for model, _label in SEARCH_KINDS.values()]
-    pages = public(Page.objects.live()).type(*models)
+    # Wagtail's `.public()` here, not `portal.pages.public`: Wagtail's search backends accept only
+    # plain field filters, not the subquery (one query more, on the search page only).
+    pages = Page.objects.live().public().type(*models)
     hidden = list(OfficialDocumentPage.objects.filter(confidential=True).values_list("id", flat=True))
     if hidden:
         pages = pages.exclude(id__in=hidden)
