@@ -18,6 +18,7 @@ from documents.filters import DocumentFilter
 from documents.forms import OfficialDocumentPageForm
 from documents.issuers import Issuer
 from documents.services import is_taking_offline, take_confidential_document_offline
+from portal.pages import ViewRestrictionsInOneQuery, public
 from portal.paginate import paginate, query_string_without_page
 from portal.text import TransliteratedSlugMixin
 from royalties.models import RoyaltyKind
@@ -40,7 +41,7 @@ MISSING_SIGNED_DATE = _("Enter the signing date: the publication deadline counts
 ISSUERS_WITH_DEADLINE = (Issuer.UBND_XA.value,)
 
 
-class DocumentIndexPage(TransliteratedSlugMixin, Page):
+class DocumentIndexPage(ViewRestrictionsInOneQuery, TransliteratedSlugMixin, Page):
     """The searchable register of official documents, with filters (see documents.filters)."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -71,10 +72,12 @@ class DocumentIndexPage(TransliteratedSlugMixin, Page):
 
 def public_documents():
     """Documents a resident may see: live, not behind a privacy setting, never confidential."""
-    return OfficialDocumentPage.objects.live().public().filter(confidential=False)
+    return public(OfficialDocumentPage.objects.live()).filter(confidential=False)
 
 
-class OfficialDocumentPage(EditorialItem, PublicationRulesMixin, TransliteratedSlugMixin, Page):
+class OfficialDocumentPage(
+    EditorialItem, PublicationRulesMixin, ViewRestrictionsInOneQuery, TransliteratedSlugMixin, Page
+):
     """One official document with its legal metadata and attached files.
 
     A confidential document ("văn bản mật") is never published nor served (Điều 5, 6). The

@@ -12,13 +12,14 @@ from assets.models import PortalImage
 from documents.models import OfficialDocumentPage
 from news.models import NewsPage
 from portal.blocks import BodyStreamBlock, QuickLinkBlock
+from portal.pages import ViewRestrictionsInOneQuery, public
 from portal.text import TransliteratedSlugMixin
 from qa.models import QAPage
 
 HOME_LIST_SIZE = 5
 
 
-class HomePage(TransliteratedSlugMixin, Page):
+class HomePage(ViewRestrictionsInOneQuery, TransliteratedSlugMixin, Page):
     """The portal's front page: featured and latest news, latest documents and answers, quick links."""
 
     intro = RichTextField(
@@ -51,9 +52,8 @@ class HomePage(TransliteratedSlugMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         news = list(
-            NewsPage.objects.live()
-            .public()
-            .filter(locale=self.locale)
+            public(NewsPage.objects.live())
+            .filter(locale_id=self.locale_id)
             .select_related("author")
             .prefetch_related(Prefetch("main_image", queryset=PortalImage.objects.prefetch_renditions("fill-640x400")))
             .order_by("-first_published_at")[: HOME_LIST_SIZE + 1]
@@ -61,18 +61,19 @@ class HomePage(TransliteratedSlugMixin, Page):
         context["featured_news"] = news[0] if news else None
         context["latest_news"] = news[1:]
         context["latest_documents"] = (
-            OfficialDocumentPage.objects.live()
-            .public()
-            .filter(confidential=False, locale=self.locale)
+            public(OfficialDocumentPage.objects.live())
+            .filter(confidential=False, locale_id=self.locale_id)
             .order_by("-signed_date", "-pk")[:HOME_LIST_SIZE]
         )
         context["latest_answers"] = (
-            QAPage.objects.live().public().filter(locale=self.locale).order_by("-first_published_at")[:HOME_LIST_SIZE]
+            public(QAPage.objects.live())
+            .filter(locale_id=self.locale_id)
+            .order_by("-first_published_at")[:HOME_LIST_SIZE]
         )
         return context
 
 
-class StandardPage(TransliteratedSlugMixin, Page):
+class StandardPage(ViewRestrictionsInOneQuery, TransliteratedSlugMixin, Page):
     """A plain page of text: introduction, organisation chart, contacts."""
 
     intro = models.TextField(

@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from assets.models import PortalImage
 from portal.blocks import BodyStreamBlock
+from portal.pages import ViewRestrictionsInOneQuery, public
 from portal.paginate import paginate, query_string_without_page
 from portal.text import TransliteratedSlugMixin, has_control_characters
 from royalties.models import RoyaltyKind
@@ -54,7 +55,7 @@ def with_list_images(queryset):
     )
 
 
-class NewsIndexPage(TransliteratedSlugMixin, Page):
+class NewsIndexPage(ViewRestrictionsInOneQuery, TransliteratedSlugMixin, Page):
     """The list of news articles (/tin-tuc/), filtered by category (`?chuyen-muc=`) and tag (`?tag=`)."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -70,7 +71,7 @@ class NewsIndexPage(TransliteratedSlugMixin, Page):
 
     def get_articles(self):
         """The published articles under this page, newest first."""
-        return NewsPage.objects.child_of(self).live().public().order_by("-first_published_at", "-pk")
+        return public(NewsPage.objects.child_of(self).live()).order_by("-first_published_at", "-pk")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -110,7 +111,7 @@ class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class NewsPage(EditorialItem, PublicationRulesMixin, TransliteratedSlugMixin, Page):
+class NewsPage(EditorialItem, PublicationRulesMixin, ViewRestrictionsInOneQuery, TransliteratedSlugMixin, Page):
     """A news article, conference report or statistics release.
 
     Its deadline counts from its event date, by category (Điều 8a, 8c, 8d; none for "other", 8e);
@@ -246,8 +247,7 @@ class NewsPage(EditorialItem, PublicationRulesMixin, TransliteratedSlugMixin, Pa
     def get_related_articles(self, limit=3):
         """Other published articles of the same category, newest first."""
         return with_list_images(
-            NewsPage.objects.live()
-            .public()
+            public(NewsPage.objects.live())
             .filter(category=self.category, locale_id=self.locale_id)
             .exclude(pk=self.pk)
             .order_by("-first_published_at")

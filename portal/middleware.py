@@ -19,7 +19,9 @@ from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooMany
 from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from wagtail.views import serve as wagtail_serve
 
+from portal.pages import cached_site, route_for_request
 from portal.text import has_control_characters, strip_control_characters
 
 ADMIN_PREFIX = "/admin/"
@@ -93,3 +95,23 @@ class HostileInputMiddleware:
             if _has_control_in(posted):
                 request.POST = _cleaned(posted)
         return self.get_response(request)
+
+
+class CachedSiteAndRouteMiddleware:
+    """The public site's `Site` and page route from the cache (portal.pages; issue 18).
+
+    Wagtail finds the site on every request and walks the page tree one query per level; the
+    answer is the same for every visitor, so it is looked up once and kept in the cache.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path_info.startswith(ADMIN_PREFIX):
+            cached_site(request)
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is wagtail_serve:
+            route_for_request(request, view_kwargs.get("path", view_args[0] if view_args else ""))

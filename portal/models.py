@@ -4,6 +4,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
+
+from portal.pages import cached_settings_for_site
 
 
 @register_setting(icon="site")
@@ -44,6 +47,25 @@ class PortalSettings(BaseSiteSetting):
         db_table = "home_portalsettings"
         verbose_name = _("portal settings")
         verbose_name_plural = _("portal settings")
+
+    @classmethod
+    def for_request(cls, request):
+        """The request's site's settings, read from the cache (every public page shows them).
+
+        Only the public site's path (`{{ settings.portal.PortalSettings }}`) goes through the cache;
+        the admin's settings form reads `for_site`, the row itself. Saving or deleting the settings
+        forgets the cached copy (`portal.apps`).
+        """
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)
+        site_settings = cached_settings_for_site(cls, site, cls.for_site)
+        site_settings._request = request
+        setattr(request, attr_name, site_settings)
+        return site_settings
 
     @classmethod
     def agency_of_default_site(cls):

@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.dates import local_date
+from portal.pages import ViewRestrictionsInOneQuery, public
 from portal.paginate import paginate, query_string_without_page
 from portal.text import TransliteratedSlugMixin
 from qa.privacy import consent_problems
@@ -240,10 +241,10 @@ class Question(ResidentRequest, models.Model):
 
     def published_answer(self):
         """The live, public answer page, if the board has published one."""
-        return self.answer_pages.live().public().order_by("-first_published_at").first()
+        return public(self.answer_pages.live()).order_by("-first_published_at").first()
 
 
-class QAIndexPage(TransliteratedSlugMixin, Page):
+class QAIndexPage(ViewRestrictionsInOneQuery, TransliteratedSlugMixin, Page):
     """The list of answered questions (/hoi-dap/), filtered by topic (`?chu-de=`)."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -259,7 +260,7 @@ class QAIndexPage(TransliteratedSlugMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        answers = QAPage.objects.child_of(self).live().public().order_by("-first_published_at", "-pk")
+        answers = public(QAPage.objects.child_of(self).live()).order_by("-first_published_at", "-pk")
         topic = request.GET.get("chu-de", "")
         if topic in Topic.values:
             answers = answers.filter(topic=topic)
@@ -274,7 +275,7 @@ class QAIndexPage(TransliteratedSlugMixin, Page):
         return context
 
 
-class QAPage(EditorialItem, PublicationRulesMixin, TransliteratedSlugMixin, Page):
+class QAPage(EditorialItem, PublicationRulesMixin, ViewRestrictionsInOneQuery, TransliteratedSlugMixin, Page):
     """A published answer to a resident's question, without the resident's personal data.
 
     When the resident did not consent to publication, the page may not repeat the resident's

@@ -14,6 +14,7 @@ from wagtail.models import Page
 
 from documents.models import OfficialDocumentPage
 from news.models import NewsPage
+from portal.pages import public
 from portal.text import Fold, FoldedText, compact_number, folded_words
 from qa.models import QAPage
 
@@ -31,8 +32,7 @@ def documents_numbered(query):
     if not key or not any(char.isdigit() for char in key):
         return OfficialDocumentPage.objects.none()
     return (
-        OfficialDocumentPage.objects.live()
-        .public()
+        public(OfficialDocumentPage.objects.live())
         .filter(confidential=False)
         .annotate(_number=Func(Fold(F("number")), Value(" "), Value(""), function="replace", output_field=TextField()))
         .filter(_number=key)
@@ -43,6 +43,8 @@ def documents_numbered(query):
 def searchable_pages(kind=None):
     """Live public pages of the kinds that search covers, without confidential documents."""
     models = [SEARCH_KINDS[kind][0]] if kind in SEARCH_KINDS else [model for model, _label in SEARCH_KINDS.values()]
+    # Wagtail's `.public()` here, not `portal.pages.public`: Wagtail's search backends accept only
+    # plain field filters, not the subquery (one query more, on the search page only).
     pages = Page.objects.live().public().type(*models)
     hidden = list(OfficialDocumentPage.objects.filter(confidential=True).values_list("id", flat=True))
     if hidden:

@@ -3,6 +3,7 @@
 import pytest
 from celery._state import _set_task_join_will_block
 from django.conf import settings
+from django.core.cache import cache
 
 from portal.celery import app as celery_app
 
@@ -17,6 +18,17 @@ def email_goes_through_the_outbox(settings):
     `django.core.mail.outbox` still shows what went out.
     """
     settings.EMAIL_BACKEND = "outbox.backends.OutboxBackend"
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Start every test with an empty cache, as a fresh deployment does.
+
+    The cached site settings, navigation and routes (portal.pages) are forgotten when pages and
+    settings change; a test's changes are rolled back without such a signal, and the next test
+    may reuse the same row ids.
+    """
+    cache.clear()
 
 
 @pytest.fixture

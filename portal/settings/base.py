@@ -83,6 +83,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Size caps, and control characters refused or removed on the public site (issue 16).
     "portal.middleware.HostileInputMiddleware",
+    # The site and the page route of a public request from the cache (issue 18).
+    "portal.middleware.CachedSiteAndRouteMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.middleware.AdminAccessMiddleware",
