@@ -126,3 +126,21 @@ def _start_worker(stack, queue=None, beat=False, extra_env=None):
     log = stack.enter_context(open(log_path, "w"))
     process = subprocess.Popen(command, cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT)
     return process, log_path, queue
+
+
+def run_migration_script(script, sqlite_file, done="MIGRATIONS OK"):
+    """Run `script` (Python that calls `django.setup()` and prints `done`) on a fresh SQLite file.
+
+    Migration tests move a database back and forth; doing that to the shared test database would
+    leave rows the next serialized-rollback test cannot restore, so each gets a file of its own.
+    """
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.test", "DATABASE_URL": f"sqlite:///{sqlite_file}"}
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done in result.stdout, result.stdout[-3000:] + result.stderr[-3000:]

@@ -1,12 +1,9 @@
 """qa 0007 and workflows 0011 move the residents' e-mails and the alerts into the outbox, keeping what was
 sent and what waits (one migration run for both: each costs half a minute)."""
 
-import os
-import subprocess
-import sys
 import textwrap
 
-from django.conf import settings
+from tests.services import run_migration_script
 
 SCRIPT = textwrap.dedent(
     """
@@ -86,17 +83,4 @@ SCRIPT = textwrap.dedent(
 
 
 def test_qa_emails_and_alert_records_move_to_the_outbox_and_qa_emails_back(tmp_path):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'moved.sqlite3'}",
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", SCRIPT],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert "MIGRATION OK" in result.stdout, result.stdout[-3000:] + result.stderr[-3000:]
+    run_migration_script(SCRIPT, tmp_path / "moved.sqlite3", done="MIGRATION OK")

@@ -1,17 +1,13 @@
 """Migrations apply from scratch on SQLite and PostgreSQL, and the models match them."""
 
-import os
-import subprocess
-import sys
 import textwrap
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from tests.services import require_service
+from tests.services import require_service, run_migration_script
 
 
 @pytest.mark.django_db
@@ -93,17 +89,4 @@ def test_migrations_apply_on_a_fresh_sqlite_file_and_site_settings_keep_values_a
     In a file of its own rather than the test database: migrating the test database back and
     forth left content types that the next serialized-rollback test could not restore.
     """
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'fresh.sqlite3'}",
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", FRESH_FILE_SCRIPT],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert "MIGRATIONS OK" in result.stdout, result.stdout[-3000:] + result.stderr[-3000:]
+    run_migration_script(FRESH_FILE_SCRIPT, tmp_path / "fresh.sqlite3", done="MIGRATIONS OK")
