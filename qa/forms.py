@@ -11,6 +11,10 @@ from qa.protection import form_token_age, make_form_token
 
 PHONE_PATTERN = re.compile(r"^\+?[0-9 .()-]{8,20}$")
 
+# What people type between the groups of a tracking code: spaces, hyphens, the dashes a phone's
+# keyboard or a word processor substitutes, dots and slashes.
+TRACKING_CODE_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u2212./_]+")
+
 
 class QuestionForm(forms.ModelForm):
     """A resident's question; the personal fields stay private (DESIGN §6).
@@ -130,5 +134,11 @@ class LookupForm(forms.Form):
     )
 
     def clean_code(self):
-        # Residents copy the code by hand: accept lower case and stray spaces.
-        return re.sub(r"\s+", "", self.cleaned_data["code"]).upper()
+        # Residents copy the code by hand or read it over the phone: accept lower case, stray
+        # spaces, any dash or none, and the code without its "TC" prefix.
+        typed = TRACKING_CODE_SEPARATORS.sub("", self.cleaned_data["code"]).upper()
+        if typed.startswith("TC") and len(typed) == 14:
+            typed = typed[2:]
+        if len(typed) == 12:
+            return f"TC-{typed[:4]}-{typed[4:8]}-{typed[8:]}"
+        return typed

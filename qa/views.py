@@ -79,6 +79,8 @@ def lookup_question(request):
             if question is not None:
                 context["result"] = {
                     "tracking_code": question.tracking_code,
+                    # The resident's own heading: only the holder of the code sees it here.
+                    "title": question.title,
                     "status": question.get_status_display(),
                     "status_code": question.status,
                     "received_at": question.received_at,

@@ -44,12 +44,16 @@ def test_submission_stores_the_question_and_shows_code_and_due_date(
     assert question.tracking_code in content
     assert question.due_date is not None
     assert question.due_date.strftime("%d/%m/%Y") in content
+    # The due day itself still counts (Điều 8đ: within 15 working days): "at the latest on", not "before".
+    assert f"chậm nhất ngày: <strong data-testid=\"due-date\">{question.due_date:%d/%m/%Y}</strong>" in content
+    assert "trước ngày" not in content
     # The receipt e-mail carries the code, the due date and the lookup link.
     assert len(mail.outbox) == 1
     receipt = mail.outbox[0]
     assert receipt.to == ["nguyen.van.an@example.vn"]
     assert question.tracking_code in receipt.subject
     assert question.due_date.strftime("%d/%m/%Y") in receipt.body
+    assert f"chậm nhất ngày: {question.due_date:%d/%m/%Y}" in receipt.body
     assert f"/hoi-dap/tra-cuu/?code={question.tracking_code}" in receipt.body
     assert Email.objects.get().sent_at is not None
 

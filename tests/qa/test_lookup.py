@@ -40,6 +40,44 @@ def test_lookup_accepts_a_code_typed_by_hand(client):
     assert 'data-testid="lookup-result"' in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "{plain}",  # no dashes at all
+        "{groups}",  # without the "TC" prefix
+        "tc {spaced}",  # read over the phone, group by group
+        "{en_dashed}",  # a phone keyboard's dash
+    ],
+)
+def test_lookup_accepts_the_code_without_its_dashes(client, typed):
+    question = QuestionFactory()
+    code = question.tracking_code  # TC-XXXX-XXXX-XXXX
+    groups = code.split("-")[1:]
+    typed = typed.format(
+        plain="".join(code.split("-")).lower(),
+        groups="".join(groups),
+        spaced=" ".join(groups),
+        en_dashed="\u2013".join(code.split("-")),
+    )
+    content = client.get(LOOKUP_URL, {"code": typed}).content.decode()
+    assert 'data-testid="lookup-result"' in content
+    assert code in content
+
+
+def test_lookup_shows_the_title_of_the_question_to_the_holder_of_the_code(client):
+    question = QuestionFactory(title="Hỏi về cấp đổi giấy chứng nhận quyền sử dụng đất")
+    content = client.get(LOOKUP_URL, {"code": question.tracking_code}).content.decode()
+    assert 'data-testid="question-title">Hỏi về cấp đổi giấy chứng nhận quyền sử dụng đất<' in content
+
+
+def test_a_code_of_the_wrong_length_is_not_padded_into_another(client):
+    question = QuestionFactory()
+    shortened = "".join(question.tracking_code.split("-"))[:-1]
+    content = client.get(LOOKUP_URL, {"code": shortened}).content.decode()
+    assert 'data-testid="lookup-result"' not in content
+    assert "Không có câu hỏi nào với mã tra cứu này" in content
+
+
 def test_unknown_code_says_so(client):
     response = client.get(LOOKUP_URL, {"code": "TC-AAAA-BBBB-CCCC"})
     assert "Không có câu hỏi nào với mã tra cứu này" in response.content.decode()
