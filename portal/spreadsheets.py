@@ -10,6 +10,7 @@ starting with "=" becomes a live formula (`=HYPERLINK(...)`) in the accountant's
   was typed and neither evaluates a string cell; the quote prefix also keeps Excel from turning it
   into a formula when someone edits the cell and presses Enter. Numbers and dates the project
   writes itself are left as they are.
+- CSV starts with a UTF-8 byte-order mark, or Excel shows the Vietnamese garbled.
 - CSV has no cell types: a reader guesses from the text, so a formula-looking value gets a
   leading apostrophe (OWASP's advice), which Excel and LibreOffice show as text.
 - PDF: `pdf_text()` removes the same control characters before reportlab draws the text.
@@ -25,6 +26,7 @@ from portal.text import CONTROL_CHARACTERS
 # What XML 1.0 refuses besides those control characters: lone surrogates and two non-characters.
 _NOT_XML = re.compile(r"[\ud800-\udfff\ufffe\uffff]")
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+CSV_BYTE_ORDER_MARK = "\ufeff"
 # A cell holds at most 32,767 characters in Excel; longer text is cut there rather than refused.
 MAX_CELL_LENGTH = 32_767
 
@@ -81,6 +83,7 @@ def harden_wagtail_exports():
     preprocess = SpreadsheetExportMixin.preprocess_field_value
     generate_xlsx_row = SpreadsheetExportMixin.generate_xlsx_row
     get_heading = SpreadsheetExportMixin.get_heading
+    stream_csv = SpreadsheetExportMixin.stream_csv
 
     def safe_preprocess_field_value(self, field, value, export_format):
         value = preprocess(self, field, value, export_format)
@@ -93,7 +96,15 @@ def harden_wagtail_exports():
     def safe_get_heading(self, queryset, field):
         return safe_cell(get_heading(self, queryset, field))
 
+    def stream_csv_with_bom(self, queryset):
+        # Excel reads a CSV without a byte-order mark in the machine's legacy code page (Windows-1258
+        # on a Vietnamese Windows): "Tiêu đề" opens as "TiÃªu Ä‘á»". The BOM tells it UTF-8;
+        # LibreOffice and Python's "utf-8-sig" skip it.
+        yield CSV_BYTE_ORDER_MARK
+        yield from stream_csv(self, queryset)
+
     SpreadsheetExportMixin.preprocess_field_value = safe_preprocess_field_value
+    SpreadsheetExportMixin.stream_csv = stream_csv_with_bom
     SpreadsheetExportMixin.generate_xlsx_row = safe_generate_xlsx_row
     SpreadsheetExportMixin.get_heading = safe_get_heading
     SpreadsheetExportMixin._portal_safe_cells = True

@@ -126,6 +126,23 @@ def test_the_deadlines_report_downloads_with_literal_titles(client, hostile):
     assert not any(char in "".join(titles) for char in "\x00\x07\x1b")
 
 
+def test_csv_exports_open_in_excel_as_utf_8(client, hostile):
+    """Excel guesses the legacy code page for a CSV without a byte-order mark: Vietnamese garbled."""
+    log_in(client, hostile["head"])
+    with time_machine.travel(moment(20), tick=False):
+        ours = client.get(reverse("workflows_deadlines:index"), {"export": "csv"})
+        wagtails = client.get(reverse("wagtailadmin_reports:site_history"), {"export": "csv"})
+    headers = []
+    for download in (ours, wagtails):
+        assert download.status_code == 200
+        raw = b"".join(download.streaming_content)
+        # One mark, at the very start.
+        assert raw.startswith(b"\xef\xbb\xbf") and raw.count(b"\xef\xbb\xbf") == 1
+        headers.append(next(csv.reader(io.StringIO(raw.decode("utf-8-sig")))))
+    assert "Tiêu đề" in headers[0]
+    assert all(not header[0].startswith("\ufeff") for header in headers)
+
+
 def test_the_royalty_sheet_downloads_with_literal_titles_and_names(client, hostile):
     log_in(client, hostile["member"])
     response = client.get(reverse("royalties_month_sheet"), {"month": "2025-03", "format": "xlsx"})
