@@ -28,6 +28,7 @@ from documents.models import DocumentIndexPage, OfficialDocumentAttachment, Offi
 from home.models import HomePage, StandardPage
 from news.models import NewsGenre, NewsIndexPage, NewsPage
 from portal.models import PortalSettings
+from portal.site_address import apply_site_address
 from qa.models import QAIndexPage, QAPage, QuestionStatus
 from qa.services import grant_officials_answer_rights
 
@@ -104,7 +105,10 @@ def seed_home():
         root.add_child(instance=home)
         home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-    site.hostname, site.port, site.site_name, site.root_page = "localhost", 80, SITE_NAME, home
+    site.site_name, site.root_page = SITE_NAME, home
+    # Links in the sitemap, the feed and e-mails use the address the portal is configured at (and
+    # scripts/dev sets it to the dev server's).
+    apply_site_address(site)
     site.save()
     return home
 

@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import RequestFactory
 from django.utils import timezone
+from wagtail.models import Site
 
 from accounts.policy import GROUP_CONTRIBUTOR, GROUP_HEAD, GROUP_MEMBER, GROUP_OFFICIAL, GROUP_PARTY_COMMITTEE
 from tests.database import built_once
@@ -208,3 +209,15 @@ def test_demo_documents_keep_their_true_legal_dates_and_issuers(demo):
     # An "other" news item without event date was published, and has no deadline either.
     other = NewsPage.objects.live().get(category="khac", event_date__isnull=True)
     assert deadline_for(other) is None
+
+
+@seeded_now
+def test_demo_links_point_at_the_configured_address_not_localhost(demo, client):
+    """The sitemap, the feed and e-mailed answer links use the Site's address (WAGTAILADMIN_BASE_URL)."""
+    site = Site.objects.get(is_default_site=True)
+    assert site.root_url == "http://testserver"  # portal.settings.test's WAGTAILADMIN_BASE_URL
+    section = client.get("/sitemap-pages.xml", {"p": 1}).content.decode()
+    feed = client.get("/tin-tuc/rss/").content.decode()
+    for text in (section, feed):
+        assert "http://testserver/tin-tuc/" in text
+        assert "http://localhost" not in text
