@@ -88,6 +88,17 @@ def test_resident_reads_news_and_finds_a_decision_without_diacritics(demo_pages,
     page.emulate_media(media="print")
     assert not page.locator(".site-header").is_visible() and not print_button.is_visible()
     assert page.get_by_role("heading", level=1).is_visible()
+    # The printout says where it comes from and when it was printed (today in Hanoi).
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    source = page.locator(".print-source")
+    assert source.is_visible()
+    printed = source.inner_text()
+    today = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=7))).strftime("%d/%m/%Y")
+    assert "Trang thông tin điện tử xã Tân Cương" in printed
+    assert f"{live_server.url}{demo_pages.url}" in printed
+    assert f"Ngày in: {today}" in printed
+    page.emulate_media(media="screen")
+    assert not source.is_visible()
 
     if os.environ.get("SCREENSHOTS"):
         SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
