@@ -14,7 +14,6 @@ from django.conf import settings
 
 from demo.factories.pages import NewsPageFactory, OfficialDocumentPageFactory, QAPageFactory, site_tree
 from tests.content_helpers import publish
-from tests.services import CHROMIUM, CHROMIUM_ARGS, require_service
 
 # A real server needs committed data; serialized_rollback brings back what the migrations created
 # (locales, the root page, groups) if another transactional test flushed it.
@@ -48,19 +47,6 @@ def demo_pages():
     )
     publish(QAPageFactory(parent=pages["qa_index"], title="Đăng ký khai sinh trực tuyến"))
     return decision
-
-
-@pytest.fixture
-def browser(monkeypatch):
-    require_service(CHROMIUM.exists(), "Debian's chromium (/usr/bin/chromium) is not installed")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    # Playwright's sync API runs an event loop in this thread; Django's database calls of the
-    # live server happen in the server's own thread, so this only silences Django's guard.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def test_resident_reads_news_and_finds_a_decision_without_diacritics(demo_pages, live_server, browser):
