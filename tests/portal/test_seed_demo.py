@@ -1,5 +1,6 @@
 """`seed_demo` builds the Tân Cương demo site, and running it again changes nothing."""
 
+import re
 from contextlib import nullcontext
 from io import StringIO
 from types import SimpleNamespace
@@ -11,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import RequestFactory
 from django.utils import timezone
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from accounts.policy import GROUP_CONTRIBUTOR, GROUP_HEAD, GROUP_MEMBER, GROUP_OFFICIAL, GROUP_PARTY_COMMITTEE
 from tests.database import built_once
@@ -221,3 +222,26 @@ def test_demo_links_point_at_the_configured_address_not_localhost(demo, client):
     for text in (section, feed):
         assert "http://testserver/tin-tuc/" in text
         assert "http://localhost" not in text
+
+
+@seeded_now
+def test_every_public_page_of_the_demo_is_reached_by_following_links(demo, client):
+    """A resident finds every page from the home page (menu, lists, parents), in both languages."""
+    live_pages = {
+        page.url
+        for page in Page.objects.live().public().filter(depth__gt=1).specific()
+        if page.url and not getattr(page, "confidential", False)
+    }
+    to_visit, seen = ["/", "/en/"], set()
+    while to_visit:
+        path = to_visit.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        response = client.get(path)
+        if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+            continue
+        for link in re.findall(r'href="(/[^"#?]*)', response.content.decode()):
+            if not link.startswith(("/admin/", "/static/", "/media/", "/tai-lieu/")) and link not in seen:
+                to_visit.append(link)
+    assert live_pages - seen == set()
