@@ -89,6 +89,13 @@ class StandardPage(ViewRestrictionsInOneQuery, TransliteratedSlugMixin, Page):
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
 
+    def get_context(self, request, *args, **kwargs):
+        # A page under "Giới thiệu" (the organisation chart, say) is not in the main menu: its
+        # parent lists it, so every public page can be reached by following links.
+        context = super().get_context(request, *args, **kwargs)
+        context["subpages"] = list(public(self.get_children().live()).order_by("path"))
+        return context
+
     class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
