@@ -2,12 +2,13 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
+from qa.admin_columns import DueDateColumn, LocalDateColumn, annotate_time_left
 from qa.admin_views import QuestionDeskView, QuestionFilterSet, QuestionPermissionPolicy, QuestionRegisterView
 from qa.models import Question
 
@@ -19,6 +20,9 @@ class QuestionIndexView(IndexView):
 
     def get_base_queryset(self):
         return Question.objects.visible_to(self.request.user).select_related("assignee")
+
+    def get_table(self, object_list):
+        return super().get_table(annotate_time_left(list(object_list)))
 
 
 class QuestionHistoryView(HistoryView):
@@ -50,8 +54,8 @@ class QuestionViewSet(ModelViewSet):
         Column("topic", label=_("Topic"), accessor="get_topic_display"),
         Column("channel", label=_("Received by"), accessor="get_channel_display"),
         Column("status", label=_("Status"), accessor="get_status_display"),
-        DateColumn("received_at", label=_("Received")),
-        DateColumn("due_date", label=_("Due date")),
+        LocalDateColumn("received_at", label=_("Received on"), sort_key="received_at"),
+        DueDateColumn("due_date", label=_("Answer due by"), sort_key="due_date"),
         Column("assignee", label=_("Assigned to")),
     ]
     search_fields = ["tracking_code", "title", "body"]
