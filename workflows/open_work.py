@@ -36,8 +36,9 @@ from workflows.calendar import add_working_days, exceptions_loaded_once
 from workflows.contract import EditorialItem, editorial_pages, resident_requests
 from workflows.deadlines import DUE_TODAY, OVERDUE, UPCOMING, DeadlineItem, deadline_for, originals
 
-# How many items of each state the dashboard panel and the morning digest list.
+# How many items of each state the morning digest lists, and the dashboard panel (a screen, not a page).
 LISTED = 20
+PANEL_LISTED = 10
 
 # The states, in the order the board reads them; the keys of `open_work`'s result.
 OVERDUE_KEY = "overdue"

@@ -14,7 +14,7 @@ from wagtail.admin.widgets import AdminDateInput
 from accounts.policy import may_see_reports
 from workflows import deadlines
 from workflows.models import CalendarException
-from workflows.open_work import open_work
+from workflows.open_work import PANEL_LISTED, open_work
 
 
 def format_date(value):
@@ -35,7 +35,7 @@ class DeadlinesPanel(Component):
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        context.update(open_work(self.today))
+        context.update(open_work(self.today, listed=PANEL_LISTED))
         context["today"] = self.today
         return context
 
