@@ -13,11 +13,12 @@ The same items as `workflows.deadlines.open_items_due_soon` (the report's full l
   date is computed on the calendar (`deadline_for`); they are drafts, read in one query per type
   (only the pages whose clock has started by the last day of the horizon);
 - residents' requests (`ResidentRequest`): neither closed nor answered (`answered_at`), counted
-  by their stored due date in one query per type, the first few of each state read in one query
-  each. A request without a stored due date (data from before it was stored) is read in full
-  and placed by its computed due date. A request whose answer page went live without its
-  `answered_at` being set (qa sets both at once, `qa.services.mark_answered`) is known done only
-  when read: it is left out of the items listed and of its state's count then.
+  by their stored due date and the first few of each state read in one query per type (window
+  functions), their answers in one more. A request without a stored due date (data from before
+  it was stored) is read in full and placed by its computed due date. A request whose answer
+  page went live without its `answered_at` being set (qa sets both at once,
+  `qa.services.mark_answered`; older data only) is known done only when read: it is left out of
+  the items listed and of its state's count then, but counted while beyond the first few.
 """
 
 import datetime

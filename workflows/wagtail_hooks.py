@@ -87,10 +87,7 @@ class PagesSummaryItemKept(PagesSummaryItem):
 
 @hooks.register("construct_homepage_summary_items", order=100)  # after Wagtail's own items
 def keep_the_page_count(request, items):
-    items[:] = [
-        PagesSummaryItemKept(request) if type(item) is PagesSummaryItem else item
-        for item in items
-    ]
+    items[:] = [PagesSummaryItemKept(request) if type(item) is PagesSummaryItem else item for item in items]
 
 
 deadlines_urls = [
