@@ -22,7 +22,8 @@ from accounts.models import User
 from outbox.models import Email, join_addresses
 from outbox.services import queue_email, sent, sent_keys
 from workflows.calendar import add_working_days, is_working_day
-from workflows.deadlines import deadline_for, open_items_due_soon, open_requests_due
+from workflows.deadlines import deadline_for, open_requests_due
+from workflows.open_work import open_work
 
 logger = logging.getLogger(__name__)
 
@@ -88,12 +89,15 @@ def _render(template: str, context: dict[str, Any]) -> str:
 def queue_morning_digest(today: datetime.date, dry_run: bool = False) -> list[Email]:
     """Queue the 07:30 digest of late and due items to every member and the head, on working days.
 
+    Each state (overdue, due today, due in the next 2 working days) says how many items it holds
+    and lists the most urgent (`workflows.open_work.LISTED`), then how many more there are and
+    the deadlines report filtered on that state: the same e-mail with 20 or 2,000 open items.
     Returns the deliveries queued now (empty on a day off or when already sent today); with
     `dry_run`, the deliveries that would be queued, unsaved.
     """
     if not is_working_day(today):
         return []
-    sections = open_items_due_soon(today)
+    sections = open_work(today)
     queued = []
     recipients = list(board_recipients())
     keys = {user.pk: f"{DIGEST}:{today.isoformat()}:{user.pk}" for user in recipients}

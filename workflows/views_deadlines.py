@@ -14,6 +14,7 @@ from wagtail.admin.widgets import AdminDateInput
 from accounts.policy import may_see_reports
 from workflows import deadlines
 from workflows.models import CalendarException
+from workflows.open_work import PANEL_LISTED, open_work
 
 
 def format_date(value):
@@ -22,7 +23,7 @@ def format_date(value):
 
 
 class DeadlinesPanel(Component):
-    """Overdue items, items due today and items due in the next 2 working days, with links."""
+    """Overdue items, items due today and items due in the next 2 working days: counts, the most urgent, links."""
 
     name = "deadlines"
     template_name = "workflows/panels/deadlines.html"
@@ -34,7 +35,7 @@ class DeadlinesPanel(Component):
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        context.update(deadlines.open_items_due_soon(self.today))
+        context.update(open_work(self.today, listed=PANEL_LISTED))
         context["today"] = self.today
         return context
 

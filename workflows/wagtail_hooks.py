@@ -8,12 +8,15 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.navigation import get_site_for_user
+from wagtail.admin.site_summary import PagesSummaryItem
 from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from accounts.policy import may_see_deadlines_panel, may_see_moderation_overview, may_see_reports
+from portal.pages import cached
 from workflows.calendar_import import can_import_calendar
 from workflows.models import CalendarException
 from workflows.rules import PublicationRefused, publication_problems
@@ -66,6 +69,25 @@ register_snippet(CalendarExceptionViewSet)
 def add_deadlines_panel(request, panels):
     if may_see_deadlines_panel(request.user):
         panels.append(DeadlinesPanel(timezone.localdate(timezone=timezone.get_default_timezone())))
+
+
+class PagesSummaryItemKept(PagesSummaryItem):
+    """Wagtail's "N pages" of the dashboard, counted once until the next change to a page.
+
+    Wagtail counts every page under the user's root on each visit (a scan of the whole page
+    table: 0.1 s at 31,000 pages); the count is kept under the page tree's generation
+    (`portal.pages`), which every page save, publish, move and delete renews.
+    """
+
+    def get_context_data(self, parent_context):
+        root = get_site_for_user(self.request.user)["root_page"]
+        count = super().get_context_data
+        return cached("dashboard-pages-summary", lambda: count(parent_context), root.pk if root else 0)
+
+
+@hooks.register("construct_homepage_summary_items", order=100)  # after Wagtail's own items
+def keep_the_page_count(request, items):
+    items[:] = [PagesSummaryItemKept(request) if type(item) is PagesSummaryItem else item for item in items]
 
 
 deadlines_urls = [
