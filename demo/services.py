@@ -171,6 +171,13 @@ def seed_settings(site):
         settings_.email = "ubndtancuong@thainguyen.gov.vn"
         settings_.responsible_person = "Ông Phạm Tiến Sỹ, Chủ tịch UBND xã, Trưởng Ban biên tập"
         settings_.save()
+    if not settings_.address_en:
+        settings_.agency_name_en = "People's Committee of Tan Cuong Commune"
+        settings_.address_en = "Nam Dong hamlet, Tan Cuong commune, Thai Nguyen city, Thai Nguyen province"
+        settings_.responsible_person_en = (
+            "Mr Pham Tien Sy, Chairman of the Commune People's Committee, Head of the Editorial Board"
+        )
+        settings_.save()
     return settings_
 
 

@@ -1,7 +1,9 @@
 """The home page and the plain pages of the site (the site-wide settings are portal.models)."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -70,6 +72,8 @@ class HomePage(ViewRestrictionsInOneQuery, TransliteratedSlugMixin, Page):
             .filter(locale_id=self.locale_id)
             .order_by("-first_published_at")[:HOME_LIST_SIZE]
         )
+        # A translation (/en/) with nothing of its own points at the Vietnamese sections instead.
+        context["in_default_language"] = translation.get_language() == settings.LANGUAGE_CODE
         return context
 
 

@@ -1,6 +1,7 @@
 """Site-wide settings, shared by the public site, the reports and the royalty sheets."""
 
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -35,11 +36,22 @@ class PortalSettings(BaseSiteSetting):
         help_text=_("Licence or establishing decision of the portal, if any."),
     )
 
+    # The English pages (/en/) show these; left empty, the Vietnamese text is shown there too.
+    agency_name_en = models.CharField(
+        _("agency name in English"), max_length=255, blank=True, help_text=_("e.g. People's Committee of … Commune")
+    )
+    address_en = models.CharField(_("address in English"), max_length=255, blank=True)
+    responsible_person_en = models.CharField(_("person responsible, in English"), max_length=255, blank=True)
+
     panels = [
         FieldPanel("agency_name"),
         MultiFieldPanel([FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")], heading=_("Contacts")),
         FieldPanel("responsible_person"),
         FieldPanel("licence"),
+        MultiFieldPanel(
+            [FieldPanel("agency_name_en"), FieldPanel("address_en"), FieldPanel("responsible_person_en")],
+            heading=_("For the English pages"),
+        ),
     ]
 
     class Meta:
@@ -66,6 +78,24 @@ class PortalSettings(BaseSiteSetting):
         site_settings._request = request
         setattr(request, attr_name, site_settings)
         return site_settings
+
+    def _in_language(self, field):
+        # The page being rendered activated its language (Wagtail's i18n): /en/ gets the English text.
+        if translation.get_language() == "en":
+            return getattr(self, f"{field}_en") or getattr(self, field)
+        return getattr(self, field)
+
+    @property
+    def shown_agency_name(self):
+        return self._in_language("agency_name")
+
+    @property
+    def shown_address(self):
+        return self._in_language("address")
+
+    @property
+    def shown_responsible_person(self):
+        return self._in_language("responsible_person")
 
     @classmethod
     def agency_of_default_site(cls):

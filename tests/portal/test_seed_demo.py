@@ -250,3 +250,19 @@ def test_every_public_page_of_the_demo_is_reached_by_following_links(demo, clien
                 to_visit.append(link)
     reached = {address.split("?")[0] for address in seen}
     assert live_pages - reached == set()
+
+
+@seeded_now
+def test_english_pages_show_what_exists_in_english_with_the_communes_english_name(demo, client):
+    html = client.get("/en/").content.decode()
+    # No empty "No … yet" lists: the Vietnamese sections are pointed at instead.
+    for empty in ("No news yet.", "No documents yet.", "No answered questions yet."):
+        assert empty not in html
+    assert '<a href="/tin-tuc/" hreflang="vi">Tin tức</a>' in html
+    header, footer = html[: html.index("<main")], html[html.index("<footer") :]
+    assert "People&#x27;s Committee of Tan Cuong Commune" in header
+    assert "Nam Dong hamlet, Tan Cuong commune" in footer and "Head of the Editorial Board" in footer
+    assert "Ủy ban nhân dân xã Tân Cương" not in header + footer
+    # The Vietnamese pages keep the Vietnamese name and lists.
+    vietnamese = client.get("/").content.decode()
+    assert "Ủy ban nhân dân xã Tân Cương" in vietnamese and "Tin mới nhất" in vietnamese
