@@ -3,6 +3,7 @@
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Exists, OuterRef
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import AbstractGroupApprovalTask, Revision, TaskState
@@ -39,6 +40,14 @@ class CalendarException(models.Model):
     def __str__(self):
         kind = _("working day") if self.is_working_day else _("day off")
         return f"{self.date:%d/%m/%Y} — {kind}"
+
+    def date_display(self) -> str:
+        """dd/mm/yyyy and the weekday, as the government's notices write them."""
+        return date_format(self.date, "l, d/m/Y")
+
+    def kind_display(self) -> str:
+        """What the row makes of the day, for the admin list (Wagtail would print True/False)."""
+        return str(_("working day") if self.is_working_day else _("day off"))
 
 
 # --- Approval chain (issue 4): the two steps of "Quy trình phê duyệt tin bài" (DESIGN §4). ---

@@ -10,6 +10,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.navigation import get_site_for_user
 from wagtail.admin.site_summary import PagesSummaryItem
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
@@ -46,7 +47,11 @@ class CalendarExceptionViewSet(SnippetViewSet):
     menu_label = _("Working-day calendar")
     menu_order = 800
     add_to_admin_menu = True
-    list_display = ["date", "is_working_day", "note"]
+    list_display = [
+        Column("date", label=_("date"), accessor="date_display", sort_key="date"),
+        Column("is_working_day", label=_("working day"), accessor="kind_display", sort_key="is_working_day"),
+        "note",
+    ]
     list_filter = ["is_working_day"]
     ordering = ["-date"]
     index_view_class = CalendarExceptionIndexView

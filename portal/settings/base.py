@@ -332,6 +332,7 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 # Keep the admin's password reset for board members (personal accounts, Điều 6).
 WAGTAIL_PASSWORD_RESET_ENABLED = True
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.PortalLoginForm"
 
 # Residents' questions (DESIGN §6, §8): flood limits per client address, kept in the cache.
 QA_SUBMISSIONS_PER_IP = int(os.environ.get("QA_SUBMISSIONS_PER_IP", "5"))

@@ -1,5 +1,6 @@
 """The head of the board meets no common English words on the admin screens of the approval chain."""
 
+import datetime
 import json
 import re
 from html.parser import HTMLParser
@@ -16,6 +17,7 @@ from accounts.policy import GROUP_CONTRIBUTOR, GROUP_HEAD
 from demo.factories.accounts import UserFactory
 from demo.factories.pages import NewsPageFactory
 from tests.helpers import log_in
+from workflows.models import CalendarException
 
 ENGLISH_UI_WORDS = ["Save draft", "Publish", "Pages", "Dashboard", "Approve", "Reject", "Search"]
 ENGLISH = re.compile(r"\b(" + "|".join(re.escape(word) for word in ENGLISH_UI_WORDS) + r")\b")
@@ -183,3 +185,22 @@ def test_admin_template_overrides_follow_the_installed_wagtail(name):
     for old, new in TEMPLATE_FIXES[name]:
         expected = new + expected if old == "" else expected.replace(old, new)
     assert ours == expected
+
+
+def test_the_login_form_labels_the_password_in_vietnamese(client, db):
+    texts = VisibleText()
+    texts.feed(visible_html(client.get(reverse("wagtailadmin_login"))))
+    assert "Mật khẩu" in " ".join(texts.texts)
+    assert not [text for text in texts.texts if re.search(r"\bPassword\b", text)]
+
+
+def test_the_calendar_list_says_working_day_or_day_off_not_true_or_false(client, head):
+    CalendarException.objects.create(date=datetime.date(2027, 2, 6), is_working_day=True, note="Làm bù")
+    CalendarException.objects.create(date=datetime.date(2027, 2, 8), is_working_day=False, note="Nghỉ Tết")
+    log_in(client, head)
+    texts = VisibleText()
+    texts.feed(visible_html(client.get(reverse("wagtailsnippets_workflows_calendarexception:list"))))
+    cells = [text.strip() for text in texts.texts if text.strip()]
+    assert not {"True", "False", "None"} & set(cells)
+    assert "ngày làm việc" in cells and "ngày nghỉ" in cells
+    assert any("06/02/2027" in cell for cell in cells)
