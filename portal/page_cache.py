@@ -342,12 +342,13 @@ def everything_changed(sender=None, **kwargs):
     _purge_on_commit(None, everything=True)
 
 
-def media_changed(sender, created=False, **kwargs):
+def media_changed(sender, created=False, update_fields=None, **kwargs):
     """An image or a document replaced or edited: the pages using it are not known, so all of them.
 
-    A new one is used by no page yet.
+    A new one is used by no page yet. Wagtail's own partial saves (the file's size, hash and
+    dimensions, written the first time a page renders the image) change nothing a visitor sees.
     """
-    if not created:
+    if not created and update_fields is None:
         everything_changed()
 
 

@@ -48,7 +48,9 @@ def cached(client, path, django_assert_max_num_queries):
 
 @pytest.fixture
 def article(site_pages):
-    return publish(NewsPageFactory(parent=site_pages["news_index"], title="Lịch tiêm phòng tháng 5", category="su-kien"))
+    return publish(
+        NewsPageFactory(parent=site_pages["news_index"], title="Lịch tiêm phòng tháng 5", category="su-kien")
+    )
 
 
 def test_a_second_anonymous_visit_is_served_from_the_cache_with_http_validators(
