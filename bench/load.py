@@ -94,11 +94,11 @@ def manage(env, *args, stdin=None):
     return result.stdout
 
 
-def wait_for(url, timeout=60):
+def wait_for(url, timeout=240):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            urllib.request.urlopen(url, timeout=5).read()
+            urllib.request.urlopen(url, timeout=180).read()
             return
         except (urllib.error.URLError, ConnectionError):
             time.sleep(0.3)
@@ -120,6 +120,9 @@ def start_gunicorn(env, port):
             f"127.0.0.1:{port}",
             "--log-level",
             "warning",
+            # A cold page at volume (renditions made on first sight) may take longer than 30 s.
+            "--timeout",
+            "180",
         ],
         cwd=BASE_DIR,
         env=env,
@@ -180,7 +183,7 @@ def wrk(url, connections, duration):
 def measure(base, pages, duration):
     rows = {}
     for name, path in pages:
-        urllib.request.urlopen(base + path, timeout=30).read()  # warm: the first render fills the caches
+        urllib.request.urlopen(base + path, timeout=180).read()  # warm: the first render fills the caches
         for connections in CONNECTIONS:
             rows[(name, connections)] = wrk(base + path, connections, duration)
     return rows
@@ -258,7 +261,11 @@ def main():
                 for process in (nginx, server):
                     if process is not None:
                         process.send_signal(signal.SIGTERM)
-                        process.wait(timeout=30)
+                        try:
+                            process.wait(timeout=60)
+                        except subprocess.TimeoutExpired:
+                            process.kill()
+                            process.wait()
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 

@@ -44,7 +44,13 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # the configured cache: Redis under CI (REDIS_URL), local memory here; the other tests read what
 # they just wrote. PORTAL_PAGE_CACHE=1 runs the whole suite with it.
 PORTAL_PAGE_CACHE = env_bool("PORTAL_PAGE_CACHE", False)
-if not REDIS_URL:  # noqa: F405
+if os.environ.get("PORTAL_TEST_PAGE_CACHE_DIR"):
+    # A test's other process (tests/portal/test_page_cache.py) shares the test's file cache.
+    CACHES["pages"] = {  # noqa: F405
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ["PORTAL_TEST_PAGE_CACHE_DIR"],
+    }
+elif not REDIS_URL:  # noqa: F405
     CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}  # noqa: F405
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

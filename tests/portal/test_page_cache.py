@@ -4,7 +4,11 @@ The cache is the configured one (Redis under CI, local memory here). Each test f
 anonymous visitor, changes something as the board would, and asks again.
 """
 
+import datetime
+import os
 import re
+import subprocess
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, HTTPServer
@@ -12,6 +16,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
+from django.utils import timezone
 from wagtail.models import Locale, Page, PageViewRestriction
 
 from accounts.policy import GROUP_HEAD
@@ -22,6 +27,7 @@ from portal.models import PortalSettings
 from qa.models import Question
 from qa.protection import make_form_token
 from tests.content_helpers import publish
+from tests.services import BASE_DIR, database_url_for_subprocess
 from workflows.tasks import publish_scheduled_pages
 
 pytestmark = pytest.mark.django_db
@@ -243,10 +249,6 @@ def test_the_question_form_still_accepts_a_post_with_csrf_checked_after_cached_p
 
 
 def test_a_scheduled_publication_is_visible_at_once(site_pages, client):
-    import datetime
-
-    from django.utils import timezone
-
     client.get("/")
     client.get("/tin-tuc/")
     draft = NewsPageFactory(parent=site_pages["news_index"], title="Thông báo lịch cắt điện", live=False)
@@ -298,3 +300,48 @@ def test_a_publication_purges_the_same_pages_from_the_http_cache_in_front(
     purged = {path for _, path in front_cache}
     assert {new.url, "/tin-tuc/", "/", "/sitemap.xml", "/sitemap-pages.xml", "/tin-tuc/rss/"} <= purged
     assert {host for host, _ in front_cache} == {"localhost"}
+
+
+@pytest.mark.integration
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_scheduled_publication_by_another_process_is_visible_at_once(site_pages, client, settings, tmp_path):
+    """The Celery worker is another process: on Redis (CI) or the embedded default's file cache it
+    shares the page cache with the web process, and its publication is seen on the next request."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
+        "DATABASE_URL": database_url_for_subprocess(),
+        "PORTAL_PAGE_CACHE": "1",
+    }
+    if not settings.REDIS_URL:
+        env["PORTAL_TEST_PAGE_CACHE_DIR"] = str(tmp_path / "pages")
+        file_cache = {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "pages"),
+        }
+        settings.CACHES = {**settings.CACHES, "pages": file_cache}
+    draft = NewsPageFactory(parent=site_pages["news_index"], title="Thông báo lịch cắt điện", live=False)
+    revision = draft.save_revision()
+    revision.approved_go_live_at = timezone.now() - datetime.timedelta(minutes=1)
+    revision.save(update_fields=["approved_go_live_at"])
+    for path in ("/", "/tin-tuc/"):
+        client.get(path)
+        assert "Thông báo lịch cắt điện" not in text(client.get(path))
+
+    subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "-c",
+            "from workflows.tasks import publish_scheduled_pages as run; run()",
+        ],
+        cwd=BASE_DIR,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+
+    assert NewsPage.objects.get(pk=draft.pk).live
+    assert "Thông báo lịch cắt điện" in text(client.get("/tin-tuc/"))
+    assert "Thông báo lịch cắt điện" in text(client.get("/"))
