@@ -139,7 +139,12 @@ def start_nginx(scratch, port, purge_port, upstream_port):
         "PROTO": "http",
     }.items():
         conf = conf.replace(f"@@{name}@@", value)
+    # nginx started as root runs its workers as nobody: they must reach the cache and temp folders.
+    scratch.chmod(0o755)
     (scratch / "nginx").mkdir(exist_ok=True)
+    for folder in ("nginx-cache", "nginx/body", "nginx/proxy", "nginx/fastcgi", "nginx/uwsgi", "nginx/scgi"):
+        (scratch / folder).mkdir(parents=True, exist_ok=True)
+        (scratch / folder).chmod(0o777)
     (scratch / "nginx" / "portal.conf").write_text(conf)
     (scratch / "nginx" / "nginx.conf").write_text(
         f"""daemon off;
@@ -180,12 +185,14 @@ def wrk(url, connections, duration):
     return rps, p50, p99, int(errors.group(1)) if errors else 0
 
 
-def measure(base, pages, duration):
+def measure(base, pages, duration, mode):
     rows = {}
     for name, path in pages:
         urllib.request.urlopen(base + path, timeout=180).read()  # warm: the first render fills the caches
         for connections in CONNECTIONS:
-            rows[(name, connections)] = wrk(base + path, connections, duration)
+            rows[(name, connections)] = result = wrk(base + path, connections, duration)
+            rps, p50, p99, errors = result
+            print(f"  {mode} {name} c={connections}: {rps:.1f} req/s, p50 {p50:.1f} / p99 {p99:.1f} ms", flush=True)
     return rows
 
 
@@ -237,11 +244,15 @@ def main():
             ("document register", "/van-ban/"),
             ("document", document_path),
         ]
-        title = manage(
-            setup_env,
-            "shell",
-            stdin=f"from news.models import NewsPage\nprint(NewsPage.objects.get(pk={news_pk}).title)",
-        ).strip().splitlines()[-1]
+        title = (
+            manage(
+                setup_env,
+                "shell",
+                stdin=f"from news.models import NewsPage\nprint(NewsPage.objects.get(pk={news_pk}).title)",
+            )
+            .strip()
+            .splitlines()[-1]
+        )
         for mode in modes:
             front = f"http://127.0.0.1:{purge_port}" if mode == "nginx" else ""
             env = environment(scratch, mode != "uncached", front)
@@ -255,8 +266,9 @@ def main():
                     target = f"http://127.0.0.1:{nginx_port}"
                     wait_for(target + "/")
                 print(f"measuring {mode} …", file=sys.stderr)
-                results[mode] = measure(target, pages, args.duration)
+                results[mode] = measure(target, pages, args.duration, mode)
                 delays[mode] = publish_delay(env, target, news_path, news_pk, title)
+                print(f"  {mode}: publish visible after {delays[mode] * 1000:.0f} ms", flush=True)
             finally:
                 for process in (nginx, server):
                     if process is not None:

@@ -303,7 +303,9 @@ def _state(page):
 
 def page_before_save(sender, instance, update_fields=None, **kwargs):
     """Remember what a live page showed before the save (its menu place, its declared tags)."""
-    if not isinstance(instance, Page) or instance.pk is None or _draft_only(update_fields):
+    if not settings.PORTAL_PAGE_CACHE or not isinstance(instance, Page) or instance.pk is None:
+        return
+    if _draft_only(update_fields):
         return
     before = type(instance).objects.filter(pk=instance.pk).first()
     instance._page_cache_before = _state(before) if before is not None else None
@@ -353,7 +355,14 @@ def media_changed(sender, created=False, update_fields=None, **kwargs):
 
 
 def invalidate_page(page, extra_tags=(), everything=False, purge_urls=True):
-    """Renew the tags of what a change of `page` affects (see the module docstring)."""
+    """Renew the tags of what a change of `page` affects (see the module docstring).
+
+    With the page cache off nothing is stored, but entries from before may come back when it
+    is turned on again: everything is renewed then, without a query.
+    """
+    if not settings.PORTAL_PAGE_CACHE:
+        renew({ALL})
+        return
     tags = {page_tag(page.pk), FEEDS, *extra_tags, *declared_tags(page)}
     tags.update(page_tag(pk) for pk in Page.objects.ancestor_of(page).values_list("pk", flat=True))
     tags.update(
