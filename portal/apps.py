@@ -38,7 +38,9 @@ class PortalConfig(AppConfig):
         for signal in (page_published, page_unpublished):
             signal.connect(page_cache.page_published_or_unpublished, dispatch_uid=f"portal.page_cache.{id(signal)}")
         post_page_move.connect(page_cache.page_moved, dispatch_uid="portal.page_cache.moved")
-        for model in (Site, Locale, PageViewRestriction, PortalSettings):
+        post_save.connect(page_cache.settings_saved, sender=PortalSettings, dispatch_uid="portal.page_cache.settings")
+        post_delete.connect(page_cache.everything_changed, sender=PortalSettings, dispatch_uid="portal.page_cache.s.d")
+        for model in (Site, Locale, PageViewRestriction):
             for signal in (post_save, post_delete):
                 signal.connect(
                     page_cache.everything_changed,

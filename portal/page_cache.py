@@ -60,6 +60,7 @@ PAGE_CACHE_ALIAS = "pages"
 ADMIN_PREFIX = "/admin/"
 ALL = "all"
 FEEDS = "feeds"
+CLOCK_KEY = "clock"
 # Views besides Wagtail's pages whose responses are the same for every visitor (portal.urls).
 CACHEABLE_URL_NAMES = frozenset({"sitemap", "sitemap_section", "news_feed"})
 # Query parameters kept in the key: pagination only, a bounded number of keys per page.
@@ -118,7 +119,19 @@ def current_versions(tags):
 
 
 def _renew(tags):
-    page_cache().set_many({_tag_key(tag): uuid.uuid4().hex for tag in tags}, None)
+    changes = {_tag_key(tag): uuid.uuid4().hex for tag in tags}
+    page_cache().set_many({**changes, CLOCK_KEY: uuid.uuid4().hex}, None)
+
+
+def clock():
+    """A token that changes with every renewal: a page rendered while it changed is not stored.
+
+    Reading the tags' versions only after rendering would store a page rendered from the rows
+    before a change under the versions after it (the change committed during the render).
+    """
+    cache = page_cache()
+    cache.add(CLOCK_KEY, uuid.uuid4().hex, None)
+    return cache.get(CLOCK_KEY)
 
 
 def renew(tags):
@@ -192,10 +205,11 @@ def lookup(request, key):
     return response
 
 
-def store(key, response, tags):
-    """Keep `response` under `key` with the current versions of `tags`."""
+def store(key, response, tags, started):
+    """Keep `response` under `key` with the current versions of `tags`, unless something changed
+    since the render `started` (the clock then)."""
     versions = current_versions(tags | {ALL})
-    if versions is None:
+    if versions is None or started is None or clock() != started:
         return
     entry = {
         "versions": versions,
@@ -263,12 +277,13 @@ class AnonymousPageCacheMiddleware:
                 return get_conditional_response(
                     request, etag=response.get("ETag"), last_modified=_parse_date(response), response=response
                 )
+        started = clock() if key is not None else None
         response = self.get_response(request)
         tags = response_tags(request, response) if key is not None else None
         if tags is not None:
             rendered_at = time.time()
             _public_headers(response, rendered_at)
-            store(key, response, tags)
+            store(key, response, tags, started)
             return get_conditional_response(
                 request, etag=response["ETag"], last_modified=int(rendered_at), response=response
             )
@@ -342,6 +357,13 @@ def everything_changed(sender=None, **kwargs):
     """The settings, a site, a locale or a view restriction: every page shows or depends on them."""
     renew({ALL})
     _purge_on_commit(None, everything=True)
+
+
+def settings_saved(sender, created=False, **kwargs):
+    """The site settings edited. Their row is created on first reading (`for_site`), with the
+    defaults every page already showed: that creation changes nothing a visitor sees."""
+    if not created:
+        everything_changed()
 
 
 def media_changed(sender, created=False, update_fields=None, **kwargs):

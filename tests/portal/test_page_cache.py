@@ -16,6 +16,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
+from django.test.signals import template_rendered
 from django.utils import timezone
 from wagtail.models import Locale, Page, PageViewRestriction
 
@@ -345,3 +346,24 @@ def test_a_scheduled_publication_by_another_process_is_visible_at_once(site_page
     assert NewsPage.objects.get(pk=draft.pk).live
     assert "Thông báo lịch cắt điện" in text(client.get("/tin-tuc/"))
     assert "Thông báo lịch cắt điện" in text(client.get("/"))
+
+
+def test_a_page_rendered_while_a_change_is_made_is_not_kept(site_pages, client, django_assert_max_num_queries):
+    """A change committed during a render (a worker's publication) would leave the old content
+    under the new versions: such a render is served but not stored."""
+    changes = []
+
+    def change_once(**kwargs):
+        if not changes:
+            changes.append(True)
+            publish(NewsPageFactory(parent=site_pages["news_index"], title="Tin đăng giữa chừng"))
+
+    template_rendered.connect(change_once, dispatch_uid="page-cache-test")
+    try:
+        # The home page reads its lists before rendering: this render has the old list.
+        first = client.get("/")
+    finally:
+        template_rendered.disconnect(dispatch_uid="page-cache-test")
+    assert "Tin đăng giữa chừng" not in text(first)
+    second = cached(client, "/", django_assert_max_num_queries)
+    assert "Tin đăng giữa chừng" in text(second)
