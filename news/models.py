@@ -253,6 +253,14 @@ class NewsPage(EditorialItem, PublicationRulesMixin, ViewRestrictionsInOneQuery,
             .order_by("-first_published_at")
         )[:limit]
 
+    def page_cache_tags(self):
+        """The page cache's tag of its category (portal.page_cache): its related articles come from it.
+
+        Publishing, changing or withdrawing an article renews it, so the other articles of the
+        category show the new list.
+        """
+        return [f"news-category:{self.locale_id}:{self.category}"]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["tags"] = list(self.tags.all())

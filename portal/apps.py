@@ -9,11 +9,13 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_delete, post_save, pre_save
+        from wagtail.documents import get_document_model
+        from wagtail.images import get_image_model
         from wagtail.models import Locale, PageViewRestriction, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from portal import pages
+        from portal import page_cache, pages
         from portal.models import PortalSettings
         from portal.spreadsheets import harden_wagtail_exports
 
@@ -29,3 +31,26 @@ class PortalConfig(AppConfig):
             post_delete.connect(pages.pages_changed, sender=model, dispatch_uid=f"portal.pages.delete.{model.__name__}")
         post_save.connect(pages.settings_changed, sender=PortalSettings, dispatch_uid="portal.pages.settings_saved")
         post_delete.connect(pages.settings_changed, sender=PortalSettings, dispatch_uid="portal.pages.settings_deleted")
+        # The anonymous page cache (portal.page_cache): exactly what each change affects.
+        pre_save.connect(page_cache.page_before_save, dispatch_uid="portal.page_cache.before_save")
+        post_save.connect(page_cache.page_saved, dispatch_uid="portal.page_cache.saved")
+        post_delete.connect(page_cache.page_deleted, dispatch_uid="portal.page_cache.deleted")
+        for signal in (page_published, page_unpublished):
+            signal.connect(page_cache.page_published_or_unpublished, dispatch_uid=f"portal.page_cache.{id(signal)}")
+        post_page_move.connect(page_cache.page_moved, dispatch_uid="portal.page_cache.moved")
+        post_save.connect(page_cache.settings_saved, sender=PortalSettings, dispatch_uid="portal.page_cache.settings")
+        post_delete.connect(page_cache.everything_changed, sender=PortalSettings, dispatch_uid="portal.page_cache.s.d")
+        for model in (Site, Locale, PageViewRestriction):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    page_cache.everything_changed,
+                    sender=model,
+                    dispatch_uid=f"portal.page_cache.{model.__name__}.{id(signal)}",
+                )
+        for model in (get_image_model(), get_document_model()):
+            post_save.connect(
+                page_cache.media_changed, sender=model, dispatch_uid=f"portal.page_cache.{model.__name__}"
+            )
+            post_delete.connect(
+                page_cache.everything_changed, sender=model, dispatch_uid=f"portal.page_cache.{model.__name__}.d"
+            )

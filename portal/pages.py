@@ -7,11 +7,13 @@ memory on the embedded default), never from a session: nothing here depends on w
   the page (Wagtail walks the tree one level per query) are cached; a cached route is checked
   against the page it loads (live, same URL path) and falls back to Wagtail's own routing.
 - Fragments that every page shows (the menu, the breadcrumbs, the language switch: `cached`)
-  are kept under a *generation* that changes whenever a page, a site, a locale or a view
-  restriction changes (`pages_changed`, connected in `portal.apps`). The change is immediate in
-  the process that made it and in every process sharing a Redis cache; a local-memory cache is
-  private to its process, so there entries live only `LOCAL_TIMEOUT` seconds (a Celery worker's
-  scheduled publication reaches the embedded web process within that time).
+  are kept under a *generation* that changes whenever a page, a site, a locale, a view
+  restriction or the site settings change (`pages_changed`, connected in `portal.apps`). The
+  generation itself lives in the shared page cache (`CACHES["pages"]`: Redis, or a file cache on
+  the embedded default, see portal.page_cache), so a change made by any process (a Celery
+  worker's scheduled publication) is seen at once by every web process, even when the fragments
+  themselves sit in a per-process local-memory cache; there they also live only `LOCAL_TIMEOUT`
+  seconds.
 - `public()` is Wagtail's `.public()` without its extra query (one subquery instead), and
   `ViewRestrictionsInOneQuery` checks a page's view restrictions in one query instead of two.
 """
@@ -29,6 +31,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
 GENERATION_KEY = "portal:pages:generation"
+SHARED_ALIAS = "pages"
 SHARED_TIMEOUT = 24 * 3600
 LOCAL_TIMEOUT = 30
 _MISSING = object()
@@ -38,18 +41,24 @@ def _timeout():
     return LOCAL_TIMEOUT if isinstance(caches["default"], LocMemCache) else SHARED_TIMEOUT
 
 
+def _shared():
+    """The cache every process of the deployment shares (portal.page_cache explains the choice)."""
+    return caches[SHARED_ALIAS]
+
+
 def generation():
     """The current generation of the page tree's cached fragments."""
-    current = cache.get(GENERATION_KEY)
+    shared = _shared()
+    current = shared.get(GENERATION_KEY)
     if current is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
+        shared.add(GENERATION_KEY, uuid.uuid4().hex, None)
         # While the cache is unavailable nothing is kept: a fresh token each time means "rebuild".
-        current = cache.get(GENERATION_KEY) or uuid.uuid4().hex
+        current = shared.get(GENERATION_KEY) or uuid.uuid4().hex
     return current
 
 
 def _new_generation():
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    _shared().set(GENERATION_KEY, uuid.uuid4().hex, None)
 
 
 def pages_changed(**kwargs):
@@ -85,14 +94,15 @@ def cached(name, build, *parts):
 
 
 def settings_key(model, site_id):
-    return f"portal:settings:{model._meta.label_lower}:{site_id}"
+    # Under the generation: a change made in another process is seen at once (see `generation`).
+    return _key("settings", model._meta.label_lower, site_id)
 
 
 def settings_changed(sender, instance, **kwargs):
     """Forget a site setting's cached copy (on save and delete, and again on commit)."""
     key = settings_key(sender, instance.site_id)
     cache.delete(key)
-    transaction.on_commit(lambda: cache.delete(key))
+    pages_changed()
 
 
 def cached_settings_for_site(model, site, load):

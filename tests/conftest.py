@@ -3,7 +3,7 @@
 import pytest
 from celery._state import _set_task_join_will_block
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 
 from portal.celery import app as celery_app
 
@@ -28,7 +28,8 @@ def empty_cache():
     settings change; a test's changes are rolled back without such a signal, and the next test
     may reuse the same row ids.
     """
-    cache.clear()
+    for each in caches.all():
+        each.clear()
 
 
 @pytest.fixture

@@ -73,6 +73,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: an anonymous visitor's page from the page cache skips everything below (issue 18).
+    "portal.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "accounts.middleware.PortalCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -224,6 +226,36 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The anonymous page cache and the versions of what invalidates it (portal.page_cache, issue 18):
+# shared by every process, the Celery worker included, whose scheduled publications must reach
+# the web processes at once. Redis when there is one; on the embedded default a file cache
+# under var/ (local memory would be private to each process).
+if REDIS_URL:
+    CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "portal-pages"}
+else:
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "cache" / "pages"),
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    }
+# PORTAL_PAGE_CACHE=0 turns the page cache off (bench/load.sh measures both).
+PORTAL_PAGE_CACHE = env_bool("PORTAL_PAGE_CACHE", True)
+# An entry lives at most this long (and never past local midnight); changes forget it before.
+PORTAL_PAGE_CACHE_TIMEOUT = int(os.environ.get("PORTAL_PAGE_CACHE_TIMEOUT", "3600"))
+# How long an HTTP cache in front (nginx, Varnish, a CDN) may keep a page without asking again
+# (`s-maxage`). Purges make a publication visible at once on the pages it affects; this bounds
+# the rest (a settings change, a paginated list), so one second keeps "a publish is visible
+# within one second" true even without purging.
+PORTAL_PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("PORTAL_PAGE_CACHE_SHARED_MAX_AGE", "1"))
+# Purged in front with the pages a change affects (the sitemap index, its first section, the feed).
+PORTAL_PAGE_CACHE_FEED_PATHS = ["/sitemap.xml", "/sitemap-pages.xml", "/tin-tuc/rss/"]
+# An HTTP cache in front that accepts PURGE requests (docs/operations.md, "Page cache"), e.g.
+# FRONTEND_CACHE_URL=http://127.0.0.1:8080 for the nginx of docs/deploy/nginx-cache.conf.
+FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "default": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": FRONTEND_CACHE_URL}
+    }
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Celery: Redis in production; without REDIS_URL a broker that needs no server (kombu's

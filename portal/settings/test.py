@@ -8,6 +8,7 @@ import os
 
 from .base import *  # noqa: F403
 from .base import SECRET_KEY as _SECRET_KEY
+from .base import env_bool
 
 # The demo site (`manage.py seed_demo`, built on the shared factories); production has no demo.
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
@@ -39,6 +40,18 @@ if os.environ.get("PORTAL_TEST_PUBLISH_EVERY_SECONDS"):
         },
     }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# The page cache is on only in the tests about it (tests/portal/test_page_cache.py), which use
+# the configured cache: Redis under CI (REDIS_URL), local memory here; the other tests read what
+# they just wrote. PORTAL_PAGE_CACHE=1 runs the whole suite with it.
+PORTAL_PAGE_CACHE = env_bool("PORTAL_PAGE_CACHE", False)
+if os.environ.get("PORTAL_TEST_PAGE_CACHE_DIR"):
+    # A test's other process (tests/portal/test_page_cache.py) shares the test's file cache.
+    CACHES["pages"] = {  # noqa: F405
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ["PORTAL_TEST_PAGE_CACHE_DIR"],
+    }
+elif not REDIS_URL:  # noqa: F405
+    CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}  # noqa: F405
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
