@@ -20,7 +20,7 @@ from wagtail.models import Page
 from portal.dates import local_date
 from workflows.calendar import exceptions_loaded_once
 from workflows.contract import EditorialItem, ResidentRequest, implementers
-from workflows.deadlines import LONGEST_SPAN, DeadlineItem, Days, deadline_for
+from workflows.deadlines import LONGEST_SPAN, Days, DeadlineItem, deadline_for
 
 
 def originals(pages: QuerySet[Any]) -> QuerySet[Any]:
