@@ -225,7 +225,7 @@ class NewsPage(EditorialItem, PublicationRulesMixin, ViewRestrictionsInOneQuery,
 
     @classmethod
     def responsible_person_expression(cls):
-        return Coalesce("author_id", "owner_id")
+        return Coalesce("author_id", "owner_id", output_field=models.BigIntegerField())
 
     @classmethod
     def royalty_kind_expression(cls):

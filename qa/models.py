@@ -4,7 +4,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
-from django.db.models import OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import Min, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Concat
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
@@ -199,7 +199,7 @@ class Question(ResidentRequest, models.Model):
     @classmethod
     def responsible_person_expression(cls):
         first_answer = QAPage.objects.filter(question=OuterRef("pk")).order_by("pk").values("owner_id")[:1]
-        return Coalesce("assignee_id", Subquery(first_answer))
+        return Coalesce("assignee_id", Subquery(first_answer), output_field=models.BigIntegerField())
 
     def _published_answers(self):
         """Its answer pages that were published, first published first (from `with_answers`)."""
@@ -227,12 +227,9 @@ class Question(ResidentRequest, models.Model):
 
     @classmethod
     def answer_given_at_expression(cls):
-        first_published = (
-            QAPage.objects.filter(question=OuterRef("pk"), first_published_at__isnull=False)
-            .order_by("first_published_at")
-            .values("first_published_at")[:1]
-        )
-        return Coalesce("answered_at", Subquery(first_published))
+        # An aggregate over the answer pages (a join), not a subquery per question: the earliest
+        # first publication is the first of the published ones, as `answer_given_at` takes it.
+        return Coalesce("answered_at", Min("answer_pages__first_published_at"))
 
     @classmethod
     def title_expression(cls):
@@ -360,7 +357,7 @@ class QAPage(EditorialItem, PublicationRulesMixin, ViewRestrictionsInOneQuery, T
 
     @classmethod
     def responsible_person_expression(cls):
-        return Coalesce("question__assignee_id", "owner_id")
+        return Coalesce("question__assignee_id", "owner_id", output_field=models.BigIntegerField())
 
     def royalty_kind(self):
         return RoyaltyKind.ANSWER

@@ -353,7 +353,7 @@ class DayTable(Expression):
     def set_source_expressions(self, exprs: Sequence[Any]) -> None:
         [self.day] = exprs
 
-    def as_sql(self, compiler: Any, connection: Any, **extra_context: Any) -> tuple[str, list[Any]]:
+    def as_sql(self, compiler: Any, connection: Any) -> Any:
         day_sql, day_params = compiler.compile(self.day)
         adapt = connection.ops.adapt_datefield_value
         # Runs of days with the same value: (first day of the run, value), in order.
@@ -377,7 +377,7 @@ class DayTable(Expression):
         tree = halves(0, len(runs)) if runs else "NULL"
         return f"CASE WHEN {day_sql} BETWEEN %s AND %s THEN {tree} END", [*head, *params]
 
-    def as_postgresql(self, compiler: Any, connection: Any, **extra_context: Any) -> tuple[str, list[Any]]:
+    def as_postgresql(self, compiler: Any, connection: Any) -> Any:
         day_sql, day_params = compiler.compile(self.day)
         # date - date is a number of days; an array subscript out of its bounds is NULL.
         return f"(%s::date[])[({day_sql}) - %s::date + 1]", [self.values, *day_params, self.first]
@@ -391,12 +391,14 @@ class CodePointOrder(Func):
 
     template = "%(expressions)s"
 
-    def as_postgresql(self, compiler: Any, connection: Any, **extra_context: Any) -> tuple[str, list[Any]]:
+    def as_postgresql(self, compiler: Any, connection: Any, **extra_context: Any) -> Any:
         return self.as_sql(compiler, connection, template='(%(expressions)s) COLLATE "C"', **extra_context)
 
 
 # The columns of a row of the deadline lists in SQL, in the order every part of the union selects them.
 ROW_COLUMNS = ("dl_model", "dl_id", "dl_title", "dl_sort", "dl_kind", "dl_start", "dl_due", "dl_done")
+# Earliest due first, then by kind and title, as `all_items` sorts (then steadily, by item).
+ROW_ORDER = ("dl_due", "dl_kind", "dl_sort", "dl_model", "dl_id")
 
 
 @dataclass(frozen=True)
@@ -414,7 +416,7 @@ class ListFilters:
 
 def _first_match(pairs: Iterable[tuple[Q, Any]], output_field: Any) -> Any:
     """The value of the first (condition, value) pair a row matches, NULL if none; `Q()` matches all."""
-    whens = []
+    whens: list[When] = []
     for condition, value in pairs:
         if not condition:
             return Case(*whens, default=value, output_field=output_field) if whens else value
@@ -473,12 +475,13 @@ def _page_rows(model: type[Page], filters: ListFilters) -> QuerySet[Any] | None:
     if narrow is None or not issubclass(model, EditorialItem) or model.deadline_filter is None:
         return None
     start_field = model.deadline_start_field
-    pages = originals(model.objects.filter(model.deadline_filter))
+    with_deadline = model.objects.filter(model.deadline_filter)
     # A page's clock starts at most LONGEST_SPAN before its due date, never after it.
     if filters.due_from:
-        pages = pages.filter(**{f"{start_field}__gte": filters.due_from - LONGEST_SPAN})
+        with_deadline = with_deadline.filter(**{f"{start_field}__gte": filters.due_from - LONGEST_SPAN})
     if filters.due_to:
-        pages = pages.filter(**{f"{start_field}__lte": filters.due_to})
+        with_deadline = with_deadline.filter(**{f"{start_field}__lte": filters.due_to})
+    pages = originals(with_deadline)
     if filters.open_only or filters.status in (OVERDUE, DUE_TODAY, UPCOMING):
         pages = pages.filter(first_published_at__isnull=True)
     elif filters.status in (ON_TIME, LATE):
@@ -491,9 +494,22 @@ def _page_rows(model: type[Page], filters: ListFilters) -> QuerySet[Any] | None:
         dl_sort=CodePointOrder(F("title"), output_field=CharField()),
         dl_kind=_kind_expression(model),
         dl_start=start,
-        dl_due=_due_expression(model, pages, start),
+        dl_due=_due_expression(model, with_deadline, start),  # its days: the originals' and a few more
         dl_done=TruncDate("first_published_at", tzinfo=timezone.get_default_timezone()),
     ).filter(narrow)
+
+
+def request_due_expression(model: type[ResidentRequest]) -> tuple[Any, bool]:
+    """(The due date of `deadline_for` as an SQL expression on a request's row, whether any has none stored).
+
+    The due date promised to the resident is stored; the rare request without one is placed by
+    the due date computed from the local date of its receipt. Call within `exceptions_loaded_once()`.
+    """
+    legacy = model.objects.filter(due_date__isnull=True)
+    if not legacy.exists():
+        return F("due_date"), False
+    start = TruncDate("received_at", tzinfo=timezone.get_default_timezone())
+    return Coalesce("due_date", _due_expression(model, legacy, start)), True
 
 
 def _request_rows(model: type[ResidentRequest], filters: ListFilters) -> QuerySet[Any] | None:
@@ -511,13 +527,7 @@ def _request_rows(model: type[ResidentRequest], filters: ListFilters) -> QuerySe
     if filters.open_only or filters.status in (OVERDUE, DUE_TODAY, UPCOMING):
         requests = requests.exclude(closed)
     start = TruncDate("received_at", tzinfo=zone)
-    # The due date promised to the resident is stored; the rare request without one is placed
-    # by the due date computed from its receipt.
-    legacy = model.objects.filter(due_date__isnull=True)
-    has_legacy = legacy.exists()
-    due: Any = F("due_date")
-    if has_legacy:
-        due = Coalesce("due_date", _due_expression(model, legacy, start))
+    due, has_legacy = request_due_expression(model)
     done = Case(When(closed, then=F("closed_at")), default=model.answer_given_at_expression())
     title = model.title_expression()
     rows = requests.annotate(
@@ -539,15 +549,21 @@ def _request_rows(model: type[ResidentRequest], filters: ListFilters) -> QuerySe
     return rows.filter(narrow)
 
 
-def deadline_rows(filters: ListFilters) -> QuerySet[Any] | None:
-    """Every item with a deadline as one SQL query of rows (ROW_COLUMNS), filtered and sorted.
+def deadline_parts(filters: ListFilters) -> list[QuerySet[Any]]:
+    """The rows of each implementer of the contract with a deadline, narrowed by `filters` in SQL.
 
-    The rows of every implementer of the contract (pages, residents' requests), narrowed by
-    `filters` in SQL, sorted earliest due first as `all_items` sorts (then by kind and title),
-    ready to be counted and sliced by the database. The due dates are computed in SQL from a
-    table of the calendar's due dates over the days the items start on (`due_dates`); a few
-    queries per kind of item to size those tables, whatever the number of items. None when no
-    implementer lists anything.
+    One queryset of rows (ROW_COLUMNS) per kind of item (pages, residents' requests), unsorted.
+    The due dates are computed in SQL from a table of the calendar's due dates over the days
+    the items start on (`due_dates`): one query per kind of item sizes that table, whatever
+    the number of items. Call within `exceptions_loaded_once()`.
+    """
+    return [rows.order_by().values(*ROW_COLUMNS) for _model, rows in deadline_querysets(filters)]
+
+
+def deadline_querysets(filters: ListFilters) -> list[tuple[type[EditorialItem], QuerySet[Any]]]:
+    """(implementer, its rows annotated with ROW_COLUMNS) for `deadline_parts`, before they are selected.
+
+    For callers that add their own columns (the periodic report adds the person responsible).
     """
     parts = []
     for model in implementers():
@@ -567,11 +583,22 @@ def deadline_rows(filters: ListFilters) -> QuerySet[Any] | None:
             rows = rows.filter(_status_filter(filters.status, filters.today))
         elif filters.open_only:
             rows = rows.filter(dl_done__isnull=True)
-        parts.append(rows.order_by().values(*ROW_COLUMNS))
+        parts.append((model, rows))
+    return parts
+
+
+def deadline_rows(filters: ListFilters) -> QuerySet[Any] | None:
+    """Every item with a deadline as one SQL query of rows (ROW_COLUMNS), filtered and sorted.
+
+    The parts of `deadline_parts` in one union, sorted earliest due first as `all_items` sorts
+    (then by kind and title), ready to be sliced by the database. None when no implementer
+    lists anything.
+    """
+    parts = deadline_parts(filters)
     if not parts:
         return None
     union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-    return union.order_by("dl_due", "dl_kind", "dl_sort", "dl_model", "dl_id")
+    return union.order_by(*ROW_ORDER)
 
 
 def items_from_rows(rows: Iterable[dict[str, Any]]) -> list[DeadlineItem]:
@@ -605,8 +632,8 @@ def items_from_rows(rows: Iterable[dict[str, Any]]) -> list[DeadlineItem]:
     ]
 
 
-class DeadlineList(Sequence[DeadlineItem]):
-    """The rows of `deadline_rows` as a sequence of DeadlineItems that the database counts and slices.
+class DeadlineList:
+    """The items `filters` keep (`deadline_rows`) as a sequence of DeadlineItems that the database counts and slices.
 
     For Django's paginator (`count()` and a slice: one page of items built) and for the exports
     (iterated in chunks). Each item has its `status_code` and `status_text` as seen on `today`.
@@ -614,14 +641,17 @@ class DeadlineList(Sequence[DeadlineItem]):
 
     CHUNK = 1000
 
-    def __init__(self, rows: QuerySet[Any] | None, today: datetime.date) -> None:
-        self.rows = rows
-        self.today = today
+    def __init__(self, filters: ListFilters) -> None:
+        self.parts = deadline_parts(filters)
+        union = self.parts[0].union(*self.parts[1:], all=True) if len(self.parts) > 1 else None
+        self.rows = (self.parts[0] if union is None else union).order_by(*ROW_ORDER) if self.parts else None
+        self.today = filters.today
         self._count: int | None = None
 
     def count(self) -> int:
+        """The sum of each part's count: each counts without computing the columns it does not filter on."""
         if self._count is None:
-            self._count = 0 if self.rows is None else self.rows.count()
+            self._count = sum(part.count() for part in self.parts)
         return self._count
 
     def __len__(self) -> int:

@@ -111,8 +111,7 @@ class DeadlinesReportView(ReportView):
             due_to=data.get("due_to"),
         )
         with exceptions_loaded_once():
-            rows = deadlines.deadline_rows(filters)
-        return deadlines.DeadlineList(rows, today)
+            return deadlines.DeadlineList(filters)
 
     def filter_queryset(self, items):
         return items  # get_queryset applied the filters in SQL
