@@ -24,7 +24,7 @@ from django.db.models import Case, CharField, DateField, Expression, F, Func, Ma
 from django.db.models.functions import Coalesce, TruncDate
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import Promise
+from django.utils.functional import Promise, cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
@@ -304,18 +304,22 @@ def all_items(due_between: Days | None = None, open_only: bool = False) -> list[
 # --- The lists in SQL (issue 18): filtered, counted, sorted and paginated by the database ---
 
 
-def due_dates(kind: str, first: datetime.date, last: datetime.date) -> list[datetime.date]:
+def due_dates(
+    kind: str, first: datetime.date, last: datetime.date, working: list[datetime.date] | None = None
+) -> list[datetime.date]:
     """`due_date(kind, day)` for every day from `first` to `last`, in one pass over the calendar.
 
     The same days as `due_date` gives one by one (the n-th working day strictly after the start;
     the start itself for 0 days when it is a working day), at a cost bounded by the number of
-    days, not of items.
+    days, not of items. `working`: the working days from `first` on, if already read (at least
+    as far as `working_days_until(kind, last)`), shared by the tables of several kinds.
     """
     if kind not in WORKING_DAYS_ALLOWED:
         raise ValueError(f"Unknown deadline kind: {kind!r}")
     allowed = WORKING_DAYS_ALLOWED[kind]
     window = datetime.timedelta(days=allowed * 3 + MAX_SEARCH_DAYS)  # as far as add_working_days looks
-    working = working_days_in(first, last + window)
+    if working is None:
+        working = working_days_in(first, working_days_until(kind, last))
     dues = []
     for offset in range((last - first).days + 1):
         day = first + datetime.timedelta(days=offset)
@@ -331,6 +335,11 @@ def due_dates(kind: str, first: datetime.date, last: datetime.date) -> list[date
     return dues
 
 
+def working_days_until(kind: str, last: datetime.date) -> datetime.date:
+    """How far `add_working_days` looks for the due date of an item of `kind` starting on `last`."""
+    return last + datetime.timedelta(days=WORKING_DAYS_ALLOWED[kind] * 3 + MAX_SEARCH_DAYS)
+
+
 class DayTable(Expression):
     """The value a table of consecutive days gives the date `day` (`values[day - first]`), in SQL.
 
@@ -338,11 +347,11 @@ class DayTable(Expression):
     halves the days at each step (a dozen comparisons for ten years). NULL outside the table.
     """
 
-    def __init__(self, day: Any, first: datetime.date, values: list[datetime.date]) -> None:
+    def __init__(self, day: Any, first: datetime.date, values: Sequence[datetime.date]) -> None:
         super().__init__(output_field=DateField())
         self.day = day
         self.first = first
-        self.values = values
+        self.values = tuple(values)  # hashed at once by Django's expression identity
 
     def __repr__(self) -> str:
         return f"DayTable({self.day!r}, {self.first}, {len(self.values)} days)"
@@ -380,7 +389,12 @@ class DayTable(Expression):
     def as_postgresql(self, compiler: Any, connection: Any) -> Any:
         day_sql, day_params = compiler.compile(self.day)
         # date - date is a number of days; an array subscript out of its bounds is NULL.
-        return f"(%s::date[])[({day_sql}) - %s::date + 1]", [self.values, *day_params, self.first]
+        return f"(%s::date[])[({day_sql}) - %s::date + 1]", [self.array_literal, *day_params, self.first]
+
+    @cached_property
+    def array_literal(self) -> str:
+        """The values as one PostgreSQL array literal (thousands of dates adapted one by one cost more)."""
+        return "{" + ",".join(value.isoformat() for value in self.values) + "}"
 
 
 class CodePointOrder(Func):
@@ -443,7 +457,12 @@ def _due_expression(model: type[EditorialItem], rows: QuerySet[Any], start: Any)
             groups[-1] = (groups[-1][0] | condition, allowed, groups[-1][2])
         else:
             groups.append((condition, allowed, kind))
-    tables = [(condition, DayTable(start, first, due_dates(kind, first, last))) for condition, _, kind in groups]
+    if not groups:
+        return Value(None, output_field=DateField())
+    working = working_days_in(first, max(working_days_until(kind, last) for _, _, kind in groups))
+    tables = [
+        (condition, DayTable(start, first, due_dates(kind, first, last, working))) for condition, _, kind in groups
+    ]
     return _first_match(tables, DateField())
 
 
