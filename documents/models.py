@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q, Value
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -89,6 +89,7 @@ class OfficialDocumentPage(
     deadline_filter = Q(signed_date__isnull=False, confidential=False, issuer__in=ISSUERS_WITH_DEADLINE)
     deadline_start_field = "signed_date"
     deadline_fields = ("signed_date", "issuer", "confidential")
+    deadline_kinds = ((Q(), DOCUMENT),)
     publishable = Q(confidential=False)
 
     number = models.CharField(
@@ -287,8 +288,16 @@ class OfficialDocumentPage(
     def with_responsible_person(cls, queryset):
         return queryset.select_related("owner")
 
+    @classmethod
+    def responsible_person_expression(cls):
+        return F("owner_id")
+
     def royalty_kind(self):
         return RoyaltyKind.DOCUMENT
+
+    @classmethod
+    def royalty_kind_expression(cls):
+        return Value(RoyaltyKind.DOCUMENT.value, output_field=models.CharField())
 
     def publication_problems(self):
         problems = []

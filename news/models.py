@@ -2,7 +2,8 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Case, Prefetch, Q, Value, When
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -122,6 +123,7 @@ class NewsPage(EditorialItem, PublicationRulesMixin, ViewRestrictionsInOneQuery,
     deadline_filter = Q(event_date__isnull=False, category__in=list(CATEGORY_DEADLINE_KINDS))
     deadline_start_field = "event_date"
     deadline_fields = ("category", "event_date")
+    deadline_kinds = tuple((Q(category=category), kind) for category, kind in CATEGORY_DEADLINE_KINDS.items())
 
     category = models.CharField(
         _("category"),
@@ -220,6 +222,19 @@ class NewsPage(EditorialItem, PublicationRulesMixin, ViewRestrictionsInOneQuery,
     @classmethod
     def with_responsible_person(cls, queryset):
         return queryset.select_related("author", "owner")
+
+    @classmethod
+    def responsible_person_expression(cls):
+        return Coalesce("author_id", "owner_id", output_field=models.BigIntegerField())
+
+    @classmethod
+    def royalty_kind_expression(cls):
+        return Case(
+            When(is_republished=True, then=Value(RoyaltyKind.REPUBLISHED.value)),
+            When(genre=NewsGenre.ARTICLE, then=Value(RoyaltyKind.ARTICLE.value)),
+            default=Value(RoyaltyKind.NEWS_ITEM.value),
+            output_field=models.CharField(),
+        )
 
     def royalty_kind(self):
         """An item taken from elsewhere (Điều 7), else an article or a news item by its form."""

@@ -4,7 +4,8 @@ import secrets
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Min, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Concat
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -108,6 +109,7 @@ class Question(ResidentRequest, models.Model):
 
     open_statuses = OPEN_STATUSES
     closed_status = QuestionStatus.CLOSED
+    deadline_kinds = ((Q(), ANSWER),)
 
     tracking_code = models.CharField(
         _("tracking code"), max_length=20, unique=True, default=generate_tracking_code, editable=False
@@ -194,6 +196,11 @@ class Question(ResidentRequest, models.Model):
             Prefetch("answer_pages", queryset=QAPage.objects.select_related("owner"))
         )
 
+    @classmethod
+    def responsible_person_expression(cls):
+        first_answer = QAPage.objects.filter(question=OuterRef("pk")).order_by("pk").values("owner_id")[:1]
+        return Coalesce("assignee_id", Subquery(first_answer), output_field=models.BigIntegerField())
+
     def _published_answers(self):
         """Its answer pages that were published, first published first (from `with_answers`)."""
         return sorted(
@@ -217,6 +224,16 @@ class Question(ResidentRequest, models.Model):
     @classmethod
     def with_answers(cls, queryset):
         return queryset.prefetch_related("answer_pages")
+
+    @classmethod
+    def answer_given_at_expression(cls):
+        # An aggregate over the answer pages (a join), not a subquery per question: the earliest
+        # first publication is the first of the published ones, as `answer_given_at` takes it.
+        return Coalesce("answered_at", Min("answer_pages__first_published_at"))
+
+    @classmethod
+    def title_expression(cls):
+        return Concat("tracking_code", Value(" — "), "title", output_field=models.CharField())
 
     @property
     def is_open(self):
@@ -338,8 +355,16 @@ class QAPage(EditorialItem, PublicationRulesMixin, ViewRestrictionsInOneQuery, T
     def with_responsible_person(cls, queryset):
         return queryset.select_related("owner", "question__assignee")
 
+    @classmethod
+    def responsible_person_expression(cls):
+        return Coalesce("question__assignee_id", "owner_id", output_field=models.BigIntegerField())
+
     def royalty_kind(self):
         return RoyaltyKind.ANSWER
+
+    @classmethod
+    def royalty_kind_expression(cls):
+        return Value(RoyaltyKind.ANSWER.value, output_field=models.CharField())
 
     def publication_problems(self):
         """The consent rule of DESIGN §6, checked by workflows.rules on every publish path."""

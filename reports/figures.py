@@ -1,13 +1,19 @@
 """The figures of a periodic report (Điều 4, 10): one structure for the screen, the XLSX and the PDF.
 
 `build_report(period, today)` reads the database a fixed number of times whatever the amount of
-content (every list is fetched in one query and grouped in Python), so the admin screen does
-not slow down as the portal grows. How each figure is counted is written on the function that
+content, and each query counts in SQL (grouped, conditional counts) or reads only the items of
+the period, never the portal's history (issue 18), so the admin screen does not slow down as the
+portal grows. How each figure is counted is written on the function that
 counts it, and summed up for readers in `templates/reports/includes/definitions.html`.
 """
 
+import datetime
+from dataclasses import dataclass
+
 from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.db.models import Count, F, Q
+from django.db.models.functions import TruncDate
+from django.utils import timezone
 from wagtail.models import Locale, PageLogEntry
 
 from portal.dates import local_date, local_day_bounds, local_today
@@ -25,10 +31,10 @@ from reports.structure import (
     RoyaltyAuthorRow,
 )
 from royalties.models import RoyaltyKind
-from royalties.services import budget_status, responsible_person, text_kind, totals_by_author, totals_by_kind
+from royalties.services import budget_status, totals_by_author, totals_by_kind
 from workflows import deadlines
 from workflows.calendar import exceptions_loaded_once, working_days_in
-from workflows.contract import editorial_pages, implementer, resident_requests
+from workflows.contract import editorial_pages, resident_requests
 
 DEADLINE_KINDS = tuple(deadlines.KIND_LABELS)
 
@@ -40,14 +46,16 @@ def person_name(user):
     return user.get_full_name() or user.get_username()
 
 
-def published_items(period):
-    """The news articles, documents and answers (every page type of the contract) first published in the period.
+def published_counts(period):
+    """{(royalty kind, responsible person's id): number} of the items first published in the period.
 
-    Counted on the local date (Asia/Ho_Chi_Minh) of `first_published_at`, so an item updated
-    later is still counted once, in the period it first went out. Aliases and translations into
-    other languages are not new items; a confidential document is never published (Điều 5, 6),
-    and one forced live behind the rules' back is still not counted (`EditorialItem.publishable`).
-    One query per page type, the responsible person fetched along.
+    The items: news articles, documents and answers (every page type of the contract), counted
+    on the local date (Asia/Ho_Chi_Minh) of `first_published_at`, so an item updated later is
+    still counted once, in the period it first went out. Aliases and translations into other
+    languages are not new items; a confidential document is never published (Điều 5, 6), and
+    one forced live behind the rules' back is still not counted (`EditorialItem.publishable`).
+    Grouped in SQL by the kind its text counts as (`EditorialItem.royalty_kind_expression`) and
+    the person it is credited to (`responsible_person_expression`): one query per page type.
     """
     first, after = local_day_bounds(period.start, period.end)
     locale = Locale.get_default()
@@ -57,37 +65,53 @@ def published_items(period):
         "alias_of__isnull": True,
         "locale": locale,
     }
-    return [
-        page
-        for model in editorial_pages()
-        for page in model.with_responsible_person(model.objects.filter(model.publishable, **common))
-    ]
+    counts: dict[tuple[str, int | None], int] = {}
+    for model in editorial_pages():
+        rows = (
+            model.objects.filter(model.publishable, **common)
+            .annotate(report_kind=model.royalty_kind_expression(), report_author=model.responsible_person_expression())
+            .order_by()
+            .values("report_kind", "report_author")
+            .annotate(number=Count("pk"))
+        )
+        for row in rows:
+            key = (row["report_kind"], row["report_author"])
+            counts[key] = counts.get(key, 0) + row["number"]
+    return counts
 
 
-def count_items(pages):
-    """(rows by kind, rows by author) of the published pages; authors as royalties credit them.
+def count_items(counts, users):
+    """(rows by kind, rows by author) of the published items; authors as royalties credit them.
 
     The kinds are the royalty kinds of the texts (`text_kind`); a page type whose text pays
     nothing is not an item of the report.
     """
     by_kind = {kind: KindRow(kind, RoyaltyKind(kind).label) for kind in ITEM_KINDS}
     by_author: dict[int, AuthorRow] = {}
-    for page in pages:
-        kind = text_kind(page)
+    for (kind, author_id), number in counts.items():
         if kind is None:
             continue
-        by_kind.setdefault(kind, KindRow(kind, RoyaltyKind(kind).label)).count += 1
-        author = responsible_person(page)
-        if author is None:
+        by_kind.setdefault(kind, KindRow(kind, RoyaltyKind(kind).label)).count += number
+        if author_id is None:
             continue
-        row = by_author.setdefault(author.pk, AuthorRow(author.pk, person_name(author)))
-        row.counts[kind] = row.counts.get(kind, 0) + 1
+        row = by_author.setdefault(author_id, AuthorRow(author_id, person_name(users.get(author_id))))
+        row.counts[kind] = row.counts.get(kind, 0) + number
     authors = sorted(by_author.values(), key=lambda row: (-row.total, row.name))
     return list(by_kind.values()), authors
 
 
+@dataclass(frozen=True)
+class DeadlineOutcome:
+    """One item due in the period: its kind, due date, the day it was done, and who it is credited to."""
+
+    kind: str
+    due: datetime.date
+    done_on: datetime.date | None
+    author_id: int | None
+
+
 def deadline_outcome(item, today):
-    """ "met", "missed" or "not_yet_due" for a DeadlineItem, as seen on `today`.
+    """ "met", "missed" or "not_yet_due" for an item due in the period, as seen on `today`.
 
     Met: first published (answered) on or before its due date. Missed: done after it, or not
     done once the due date is over. For the period in progress that is a due date before today
@@ -102,35 +126,26 @@ def deadline_outcome(item, today):
 def deadline_figures(period, today):
     """Rows per deadline kind of the items whose due date falls in the period, and the items.
 
-    Items are those of `workflows.deadlines.all_items()`, the ones `deadline_for` gives a deadline:
-    news articles with an event date outside "khac" (Điều 8e), the commune People's Committee's
-    non-confidential documents with a signing date (8b), questions not closed, and questions
-    closed after their due date (late).
+    Items are those of the deadlines report (`workflows.deadlines.deadline_querysets`), the ones
+    `deadline_for` gives a deadline: news articles with an event date outside "khac" (Điều 8e),
+    the commune People's Committee's non-confidential documents with a signing date (8b),
+    questions not closed, and questions closed after their due date (late). Due dates, the
+    period and the person each is credited to (a question: its assignee, else whoever drafted
+    its answer page) in SQL: one query per kind of item, reading only the items due in the period.
     """
-    items = [item for item in deadlines.all_items((period.start, period.end)) if period.contains(item.due)]
+    filters = deadlines.ListFilters(today, due_from=period.start, due_to=period.end)
+    items = [
+        DeadlineOutcome(kind, due, done_on, author_id)
+        for model, rows in deadlines.deadline_querysets(filters)
+        for kind, due, done_on, author_id in rows.annotate(report_author=model.responsible_person_expression())
+        .order_by()
+        .values_list("dl_kind", "dl_due", "dl_done", "report_author")
+    ]
     rows = {kind: DeadlineRow(kind, deadlines.KIND_LABELS[kind]) for kind in DEADLINE_KINDS}
     for item in items:
         outcome = deadline_outcome(item, today)
         setattr(rows[item.kind], outcome, getattr(rows[item.kind], outcome) + 1)
     return list(rows.values()), items
-
-
-def deadline_authors(items):
-    """{(model, object id): author id} for deadline items, by `responsible_person`.
-
-    A question is credited to its assignee, else whoever drafted its answer page. One query per
-    kind of item listed (two for questions), the people fetched along.
-    """
-    ids: dict[str, set[int]] = {}
-    for item in items:
-        ids.setdefault(item.model, set()).add(item.object_id)
-    authors = {}
-    for label, object_ids in ids.items():
-        model = implementer(label)
-        for item in model.with_responsible_person(model.objects.filter(pk__in=object_ids)):
-            person = item.responsible_person()
-            authors[(label, item.pk)] = person.pk if person else None
-    return authors
 
 
 def question_figures(period, today):
@@ -155,7 +170,12 @@ def question_figures(period, today):
 
 
 def _count_requests(model, period, today, first, after, figures):
-    """Add to `figures` the requests of one `ResidentRequest` model (see `question_figures`)."""
+    """Add to `figures` the requests of one `ResidentRequest` model (see `question_figures`).
+
+    One aggregate query: each figure is a count of the rows that meet its condition, on the
+    local dates of the request's moments and its due date (`deadlines.request_due_expression`).
+    """
+    zone = timezone.get_default_timezone()
     closed = Q(status=model.closed_status)
     # Only what can count: received, answered or closed in the period, or still unanswered and
     # not closed at its end; years of questions answered long ago are never read.
@@ -165,39 +185,40 @@ def _count_requests(model, period, today, first, after, figures):
         | Q(closed_at__gte=first, closed_at__lt=after)
         | ((Q(answered_at__isnull=True) | Q(answered_at__gte=after)) & (~closed | Q(closed_at__gte=after)))
     )
-    questions = (
-        model.objects.filter(relevant, received_at__lt=after)
-        .only("id", "status", "received_at", "answered_at", "closed_at", "due_date")
-        .order_by()
+    due, _legacy = deadlines.request_due_expression(model)
+    answered = Q(answered_at__gte=first, answered_at__lt=after)
+    closed_late = (
+        ~answered & closed & Q(closed_at__gte=first, closed_at__lt=after, report_closed_on__gt=F("report_due"))
     )
-    for question in questions:
-        received_on = local_date(question.received_at)
-        answered_on = local_date(question.answered_at)
-        is_closed = question.status == model.closed_status
-        closed_on = local_date(question.closed_at) if is_closed else None
-        deadline = deadlines.deadline_for(question)
-        assert deadline is not None  # a request received has a deadline (Điều 8đ)
-        due = deadline.due
-        if question.received_at >= first:
-            figures.received += 1
-        if answered_on is not None and period.contains(answered_on):
-            figures.answered += 1
-            if answered_on <= due:
-                figures.answered_on_time += 1
-            else:
-                figures.answered_late += 1
-        elif closed_on is not None and period.contains(closed_on) and closed_on > due:
-            figures.closed_late += 1
-        answered_by_end = answered_on is not None and answered_on <= period.end
-        # A question closed before `closed_at` was recorded (NULL) is taken as closed all along:
-        # it is never open, and never late, since no date says when it was closed.
-        closed_by_end = is_closed and (closed_on is None or closed_on <= period.end)
-        if closed_by_end or answered_by_end or received_on > period.end:
-            continue
-        if due <= period.end and due < today:
-            figures.open_overdue += 1
-        else:
-            figures.open_not_due += 1
+    # A question closed before `closed_at` was recorded (NULL) is taken as closed all along:
+    # it is never open, and never late, since no date says when it was closed.
+    closed_by_end = closed & (Q(closed_at__isnull=True) | Q(closed_at__lt=after))
+    answered_by_end = Q(answered_at__lt=after)
+    still_open = ~closed_by_end & ~answered_by_end
+    overdue = Q(report_due__lte=period.end, report_due__lt=today)
+    counted = (
+        model.objects.filter(relevant, received_at__lt=after)
+        .annotate(
+            report_due=due,
+            report_answered_on=TruncDate("answered_at", tzinfo=zone),
+            report_closed_on=TruncDate("closed_at", tzinfo=zone),
+        )
+        .aggregate(
+            received=Count("pk", filter=Q(received_at__gte=first)),
+            answered=Count("pk", filter=answered),
+            answered_on_time=Count("pk", filter=answered & Q(report_answered_on__lte=F("report_due"))),
+            closed_late=Count("pk", filter=closed_late),
+            open_overdue=Count("pk", filter=still_open & overdue),
+            open_not_due=Count("pk", filter=still_open & ~overdue),
+        )
+    )
+    figures.received += counted["received"]
+    figures.answered += counted["answered"]
+    figures.answered_on_time += counted["answered_on_time"]
+    figures.answered_late += counted["answered"] - counted["answered_on_time"]
+    figures.closed_late += counted["closed_late"]
+    figures.open_overdue += counted["open_overdue"]
+    figures.open_not_due += counted["open_not_due"]
 
 
 def days_without_update(period, today):
@@ -221,62 +242,67 @@ def days_without_update(period, today):
 
 
 def royalty_figures(period):
-    """(rows by kind, rows by author, budget status) of royalties for items first published in the period.
+    """(rows by kind, {author: (entries, amount)}, budget status) of royalties of items first published in the period.
 
     The budget is the year's, used up to the period's end (`royalties.services.budget_status`).
     """
     by_kind = totals_by_kind(period.start, period.end)
     kind_rows = [KindRow(kind, RoyaltyKind(kind).label, *by_kind.get(kind, (0, 0))) for kind in ROYALTY_KINDS]
-    by_author = totals_by_author(period.start, period.end)
-    users = get_user_model().objects.in_bulk(list(by_author))
-    author_rows = sorted(
+    return kind_rows, totals_by_author(period.start, period.end), budget_status(period.end.year, until=period.end)
+
+
+def royalty_author_rows(by_author, users):
+    """Rows by author of the royalties of the period, the largest amount first."""
+    return sorted(
         (
             RoyaltyAuthorRow(author_id, person_name(users.get(author_id)), count, amount)
             for author_id, (count, amount) in by_author.items()
         ),
         key=lambda row: (-row.amount, row.name),
     )
-    return kind_rows, author_rows, budget_status(period.end.year, until=period.end)
 
 
-def contributor_records(authors, deadline_items, item_authors, today, royalty_authors):
+def contributor_records(authors, deadline_items, users, today, royalty_authors):
     """Per author: items published by kind, deadlines met and missed, royalties (Điều 10).
 
     Sorted by items published, then by name. Everyone credited with an item, a deadline or a
     royalty in the period has a row.
     """
-    users = {}
     records = {row.author_id: ContributorRecord(row.author_id, row.name, dict(row.counts)) for row in authors}
-    missing = {item_authors.get((item.model, item.object_id)) for item in deadline_items}
-    missing |= {row.author_id for row in royalty_authors}
-    missing -= set(records) | {None}
-    if missing:
-        users = get_user_model().objects.in_bulk(list(missing))
-    for author_id in missing:
+    missing = {item.author_id for item in deadline_items} | {row.author_id for row in royalty_authors}
+    for author_id in missing - set(records) - {None}:
         records[author_id] = ContributorRecord(author_id, person_name(users.get(author_id)))
     for item in deadline_items:
-        author_id = item_authors.get((item.model, item.object_id))
         outcome = deadline_outcome(item, today)
-        if author_id is None or outcome == "not_yet_due":
+        if item.author_id is None or outcome == "not_yet_due":
             continue
         if outcome == "met":
-            records[author_id].deadlines_met += 1
+            records[item.author_id].deadlines_met += 1
         else:
-            records[author_id].deadlines_missed += 1
+            records[item.author_id].deadlines_missed += 1
     for row in royalty_authors:
         records[row.author_id].royalties = row.amount
     return sorted(records.values(), key=lambda record: (-record.published, record.name))
 
 
 def build_report(period, today=None):
-    """The periodic report of `period` as it stands on `today` (the local date by default)."""
+    """The periodic report of `period` as it stands on `today` (the local date by default).
+
+    A fixed number of queries whatever the amount of content, each reading or counting only
+    what the period holds: the people named in it are read once, together.
+    """
     today = today or local_today()
-    items_by_kind, items_by_author = count_items(published_items(period))
+    published = published_counts(period)
     with exceptions_loaded_once():
         deadline_rows, deadline_items = deadline_figures(period, today)
         gaps = days_without_update(period, today)
-    item_authors = deadline_authors(deadline_items)
-    royalties_by_kind, royalties_by_author, budget = royalty_figures(period)
+        questions = question_figures(period, today)
+    royalties_by_kind, royalty_totals, budget = royalty_figures(period)
+    people = {author_id for _kind, author_id in published} | {item.author_id for item in deadline_items}
+    people |= set(royalty_totals)
+    users = get_user_model().objects.in_bulk([person for person in people if person is not None])
+    items_by_kind, items_by_author = count_items(published, users)
+    royalties_by_author = royalty_author_rows(royalty_totals, users)
     return Report(
         period=period,
         agency=PortalSettings.agency_of_default_site(),
@@ -285,10 +311,10 @@ def build_report(period, today=None):
         items_by_kind=items_by_kind,
         items_by_author=items_by_author,
         deadline_rows=deadline_rows,
-        questions=question_figures(period, today),
+        questions=questions,
         days_without_update=gaps,
         royalties_by_kind=royalties_by_kind,
         royalties_by_author=royalties_by_author,
         budget=budget,
-        contributors=contributor_records(items_by_author, deadline_items, item_authors, today, royalties_by_author),
+        contributors=contributor_records(items_by_author, deadline_items, users, today, royalties_by_author),
     )

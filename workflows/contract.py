@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.apps import apps
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.db.models import Q, QuerySet
+from django.db.models import CharField, F, IntegerField, Q, QuerySet, Value
+from django.db.models.functions import Cast
 from django.utils.functional import Promise
 from wagtail.models import Page
 
@@ -60,6 +61,10 @@ class EditorialItem:
     deadline_start_field: ClassVar[str] = ""
     #: The fields `deadline_clock()` reads, loaded (and only they) for the lists.
     deadline_fields: ClassVar[tuple[str, ...]] = ()
+    #: The kind `deadline_clock()` gives, said to the database: (filter, kind) pairs, the first
+    #: that matches a row of `deadline_filter` gives its kind (the deadlines report and the
+    #: periodic report count in SQL with it; `Q()` matches every row).
+    deadline_kinds: ClassVar[tuple[tuple[Q, str], ...]] = ()
 
     def deadline_clock(self) -> tuple[str, datetime.date] | None:
         """(Deadline kind of `workflows.deadlines`, local date its clock starts), or None without one."""
@@ -80,11 +85,21 @@ class EditorialItem:
         """`queryset` fetching along what `responsible_person()` reads, in a fixed number of queries."""
         return queryset
 
+    @classmethod
+    def responsible_person_expression(cls) -> Any:
+        """The primary key of `responsible_person()` as an SQL expression (None: nobody, for every row)."""
+        return Value(None, output_field=IntegerField())
+
     # --- Royalties (Điều 9) ---
 
     def royalty_kind(self) -> str | None:
         """The `royalties.models.RoyaltyKind` its text counts as, in royalties and reports; None: none."""
         return None
+
+    @classmethod
+    def royalty_kind_expression(cls) -> Any:
+        """`royalty_kind()` as an SQL expression on the item's row (the periodic report counts with it)."""
+        return Value(None, output_field=CharField())
 
     def royalty_claims(self) -> list[Claim]:
         """What its first publication pays: its text, to the responsible person (plus, say, photos)."""
@@ -127,6 +142,16 @@ class ResidentRequest(EditorialItem):
     def with_answers(cls, queryset: QuerySet[Any]) -> QuerySet[Any]:
         """`queryset` fetching along what `answer_given_at()` and `admin_url()` read."""
         return queryset
+
+    @classmethod
+    def answer_given_at_expression(cls) -> Any:
+        """`answer_given_at()` as an SQL expression on the request's row."""
+        return F("answered_at")
+
+    @classmethod
+    def title_expression(cls) -> Any:
+        """`str(request)`, its name in the board's lists, as an SQL expression."""
+        return Cast("pk", CharField())
 
 
 @cache

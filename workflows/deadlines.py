@@ -13,24 +13,25 @@ the exception: a question's `due_date` is set on receipt (`qa.models.Question.sa
 is promised to the resident.
 """
 
+import bisect
 import datetime
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, overload
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
-from django.db.models.functions import TruncDate
+from django.db.models import Case, CharField, DateField, Expression, F, Func, Max, Min, Q, QuerySet, Value, When
+from django.db.models.functions import Coalesce, TruncDate
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import Promise
+from django.utils.functional import Promise, cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
 from portal.dates import local_date
-from workflows.calendar import add_working_days, exceptions_loaded_once
-from workflows.contract import EditorialItem, ResidentRequest, implementers, resident_requests
+from workflows.calendar import MAX_SEARCH_DAYS, add_working_days, exceptions_loaded_once, working_days_in
+from workflows.contract import EditorialItem, ResidentRequest, implementer, implementers, resident_requests
 
 NEWS = "news"
 DOCUMENT = "document"
@@ -298,6 +299,415 @@ def all_items(due_between: Days | None = None, open_only: bool = False) -> list[
     with exceptions_loaded_once():
         items = [item for model in implementers() for item in items_of(model, due_between, open_only)]
     return sorted(items, key=lambda item: (item.due, item.kind, item.title))
+
+
+# --- The lists in SQL (issue 18): filtered, counted, sorted and paginated by the database ---
+
+
+def due_dates(
+    kind: str, first: datetime.date, last: datetime.date, working: list[datetime.date] | None = None
+) -> list[datetime.date]:
+    """`due_date(kind, day)` for every day from `first` to `last`, in one pass over the calendar.
+
+    The same days as `due_date` gives one by one (the n-th working day strictly after the start;
+    the start itself for 0 days when it is a working day), at a cost bounded by the number of
+    days, not of items. `working`: the working days from `first` on, if already read (at least
+    as far as `working_days_until(kind, last)`), shared by the tables of several kinds.
+    """
+    if kind not in WORKING_DAYS_ALLOWED:
+        raise ValueError(f"Unknown deadline kind: {kind!r}")
+    allowed = WORKING_DAYS_ALLOWED[kind]
+    window = datetime.timedelta(days=allowed * 3 + MAX_SEARCH_DAYS)  # as far as add_working_days looks
+    if working is None:
+        working = working_days_in(first, working_days_until(kind, last))
+    dues = []
+    for offset in range((last - first).days + 1):
+        day = first + datetime.timedelta(days=offset)
+        after = bisect.bisect_right(working, day)
+        if allowed == 0 and after and working[after - 1] == day:
+            due: datetime.date | None = day
+        else:
+            index = after + max(allowed, 1) - 1
+            due = working[index] if index < len(working) else None
+        if due is None or due - day > window:
+            due = due_date(kind, day)  # raises as the calendar does: no working day found
+        dues.append(due)
+    return dues
+
+
+def working_days_until(kind: str, last: datetime.date) -> datetime.date:
+    """How far `add_working_days` looks for the due date of an item of `kind` starting on `last`."""
+    return last + datetime.timedelta(days=WORKING_DAYS_ALLOWED[kind] * 3 + MAX_SEARCH_DAYS)
+
+
+class DayTable(Expression):
+    """The value a table of consecutive days gives the date `day` (`values[day - first]`), in SQL.
+
+    PostgreSQL reads it from an array, one subscript per row; other databases from a CASE that
+    halves the days at each step (a dozen comparisons for ten years). NULL outside the table.
+    """
+
+    def __init__(self, day: Any, first: datetime.date, values: Sequence[datetime.date]) -> None:
+        super().__init__(output_field=DateField())
+        self.day = day
+        self.first = first
+        self.values = tuple(values)  # hashed at once by Django's expression identity
+
+    def __repr__(self) -> str:
+        return f"DayTable({self.day!r}, {self.first}, {len(self.values)} days)"
+
+    def get_source_expressions(self) -> list[Any]:
+        return [self.day]
+
+    def set_source_expressions(self, exprs: Sequence[Any]) -> None:
+        [self.day] = exprs
+
+    def as_sql(self, compiler: Any, connection: Any) -> Any:
+        day_sql, day_params = compiler.compile(self.day)
+        adapt = connection.ops.adapt_datefield_value
+        # Runs of days with the same value: (first day of the run, value), in order.
+        runs: list[tuple[datetime.date, datetime.date]] = []
+        for offset, value in enumerate(self.values):
+            if not runs or runs[-1][1] != value:
+                runs.append((self.first + datetime.timedelta(days=offset), value))
+        params: list[Any] = []
+
+        def halves(low: int, high: int) -> str:  # the runs low..high-1
+            if high - low == 1:
+                params.append(adapt(runs[low][1]))
+                return "%s"
+            middle = (low + high) // 2
+            params.extend(day_params)
+            params.append(adapt(runs[middle][0]))
+            return f"CASE WHEN {day_sql} < %s THEN {halves(low, middle)} ELSE {halves(middle, high)} END"
+
+        last = self.first + datetime.timedelta(days=len(self.values) - 1)
+        head = [*day_params, adapt(self.first), adapt(last)]
+        tree = halves(0, len(runs)) if runs else "NULL"
+        return f"CASE WHEN {day_sql} BETWEEN %s AND %s THEN {tree} END", [*head, *params]
+
+    def as_postgresql(self, compiler: Any, connection: Any) -> Any:
+        day_sql, day_params = compiler.compile(self.day)
+        # date - date is a number of days; an array subscript out of its bounds is NULL.
+        return f"(%s::date[])[({day_sql}) - %s::date + 1]", [self.array_literal, *day_params, self.first]
+
+    @cached_property
+    def array_literal(self) -> str:
+        """The values as one PostgreSQL array literal (thousands of dates adapted one by one cost more)."""
+        return "{" + ",".join(value.isoformat() for value in self.values) + "}"
+
+
+class CodePointOrder(Func):
+    """Text that sorts as Python sorts strings (by code point), whatever the database's collation.
+
+    SQLite compares bytes already; PostgreSQL sorts by its collation unless told "C".
+    """
+
+    template = "%(expressions)s"
+
+    def as_postgresql(self, compiler: Any, connection: Any, **extra_context: Any) -> Any:
+        return self.as_sql(compiler, connection, template='(%(expressions)s) COLLATE "C"', **extra_context)
+
+
+# The columns of a row of the deadline lists in SQL, in the order every part of the union selects them.
+ROW_COLUMNS = ("dl_model", "dl_id", "dl_title", "dl_sort", "dl_kind", "dl_start", "dl_due", "dl_done")
+# Earliest due first, then by kind and title, as `all_items` sorts (then steadily, by item).
+ROW_ORDER = ("dl_due", "dl_kind", "dl_sort", "dl_model", "dl_id")
+
+
+@dataclass(frozen=True)
+class ListFilters:
+    """What the deadlines report narrows its list to; None: no filter. `today` decides the status."""
+
+    today: datetime.date
+    kind: str | None = None
+    status: str | None = None
+    due_from: datetime.date | None = None
+    due_to: datetime.date | None = None
+    #: Only what is still to do (not published, not answered, not closed), as `all_items(open_only=True)`.
+    open_only: bool = False
+
+
+def _first_match(pairs: Iterable[tuple[Q, Any]], output_field: Any) -> Any:
+    """The value of the first (condition, value) pair a row matches, NULL if none; `Q()` matches all."""
+    whens: list[When] = []
+    for condition, value in pairs:
+        if not condition:
+            return Case(*whens, default=value, output_field=output_field) if whens else value
+        whens.append(When(condition, then=value))
+    return Case(*whens, default=Value(None), output_field=output_field)
+
+
+def _kind_expression(model: type[EditorialItem]) -> Any:
+    pairs = [(condition, Value(kind, output_field=CharField())) for condition, kind in model.deadline_kinds]
+    return _first_match(pairs, CharField())
+
+
+def _due_expression(model: type[EditorialItem], rows: QuerySet[Any], start: Any) -> Any:
+    """The due date of each row, from `start` (a date expression) by the kind of the row."""
+    bounds = rows.aggregate(first=Min(start), last=Max(start))
+    if bounds["first"] is None:
+        return Value(None, output_field=DateField())
+    first, last = bounds["first"], bounds["last"]
+    # Neighbouring kinds with the same working days share one table (news and conferences).
+    groups: list[tuple[Q, int, str]] = []
+    for condition, kind in model.deadline_kinds:
+        allowed = WORKING_DAYS_ALLOWED[kind]
+        if groups and groups[-1][1] == allowed:
+            groups[-1] = (groups[-1][0] | condition, allowed, groups[-1][2])
+        else:
+            groups.append((condition, allowed, kind))
+    if not groups:
+        return Value(None, output_field=DateField())
+    working = working_days_in(first, max(working_days_until(kind, last) for _, _, kind in groups))
+    tables = [
+        (condition, DayTable(start, first, due_dates(kind, first, last, working))) for condition, _, kind in groups
+    ]
+    return _first_match(tables, DateField())
+
+
+def _status_filter(status: str, today: datetime.date) -> Q:
+    done, not_done = Q(dl_done__isnull=False), Q(dl_done__isnull=True)
+    return {
+        ON_TIME: done & Q(dl_done__lte=F("dl_due")),
+        LATE: done & Q(dl_done__gt=F("dl_due")),
+        OVERDUE: not_done & Q(dl_due__lt=today),
+        DUE_TODAY: not_done & Q(dl_due=today),
+        UPCOMING: not_done & Q(dl_due__gt=today),
+    }[status]
+
+
+def _narrow(model: type[EditorialItem], filters: ListFilters) -> Q | None:
+    """The rows whose kind may be `filters.kind`; None when the model has no such rows."""
+    if not filters.kind:
+        return Q()
+    conditions = [condition for condition, kind in model.deadline_kinds if kind == filters.kind]
+    if not conditions:
+        return None
+    # The first pair that matches decides: a row matching an earlier pair of another kind is not kept.
+    return Q(dl_kind=filters.kind)
+
+
+def _page_rows(model: type[Page], filters: ListFilters) -> QuerySet[Any] | None:
+    """The pages of `model` with a deadline, as rows of ROW_COLUMNS (see `deadline_rows`)."""
+    narrow = _narrow(model, filters)
+    if narrow is None or not issubclass(model, EditorialItem) or model.deadline_filter is None:
+        return None
+    start_field = model.deadline_start_field
+    with_deadline = model.objects.filter(model.deadline_filter)
+    # A page's clock starts at most LONGEST_SPAN before its due date, never after it.
+    if filters.due_from:
+        with_deadline = with_deadline.filter(**{f"{start_field}__gte": filters.due_from - LONGEST_SPAN})
+    if filters.due_to:
+        with_deadline = with_deadline.filter(**{f"{start_field}__lte": filters.due_to})
+    pages = originals(with_deadline)
+    if filters.open_only or filters.status in (OVERDUE, DUE_TODAY, UPCOMING):
+        pages = pages.filter(first_published_at__isnull=True)
+    elif filters.status in (ON_TIME, LATE):
+        pages = pages.filter(first_published_at__isnull=False)
+    start = F(start_field)
+    return pages.annotate(
+        dl_model=Value(model._meta.label_lower, output_field=CharField()),
+        dl_id=F("pk"),
+        dl_title=F("title"),
+        dl_sort=CodePointOrder(F("title"), output_field=CharField()),
+        dl_kind=_kind_expression(model),
+        dl_start=start,
+        dl_due=_due_expression(model, with_deadline, start),  # its days: the originals' and a few more
+        dl_done=TruncDate("first_published_at", tzinfo=timezone.get_default_timezone()),
+    ).filter(narrow)
+
+
+def request_due_expression(model: type[ResidentRequest]) -> tuple[Any, bool]:
+    """(The due date of `deadline_for` as an SQL expression on a request's row, whether any has none stored).
+
+    The due date promised to the resident is stored; the rare request without one is placed by
+    the due date computed from the local date of its receipt. Call within `exceptions_loaded_once()`.
+    """
+    legacy = model.objects.filter(due_date__isnull=True)
+    if not legacy.exists():
+        return F("due_date"), False
+    start = TruncDate("received_at", tzinfo=timezone.get_default_timezone())
+    return Coalesce("due_date", _due_expression(model, legacy, start)), True
+
+
+def _request_rows(model: type[ResidentRequest], filters: ListFilters) -> QuerySet[Any] | None:
+    """The residents' requests of `model` with a deadline to meet, as rows of ROW_COLUMNS.
+
+    The same requests as `request_items`: every one not closed, and those closed after their due
+    date (`closed_at`'s local date); done when the answer reached the resident, or when closed.
+    """
+    narrow = _narrow(model, filters)
+    if narrow is None:
+        return None
+    zone = timezone.get_default_timezone()
+    closed = Q(status=model.closed_status)
+    requests = model.objects.all()
+    if filters.open_only or filters.status in (OVERDUE, DUE_TODAY, UPCOMING):
+        requests = requests.exclude(closed)
+    start = TruncDate("received_at", tzinfo=zone)
+    due, has_legacy = request_due_expression(model)
+    done = Case(When(closed, then=F("closed_at")), default=model.answer_given_at_expression())
+    title = model.title_expression()
+    rows = requests.annotate(
+        dl_model=Value(model._meta.label_lower, output_field=CharField()),
+        dl_id=F("pk"),
+        dl_title=title,
+        dl_sort=CodePointOrder(title, output_field=CharField()),
+        dl_kind=_kind_expression(model),
+        dl_start=start,
+        dl_due=due,
+        dl_done=TruncDate(done, tzinfo=zone),
+    )
+    closed_on = TruncDate("closed_at", tzinfo=zone)
+    rows = rows.filter(~closed | Q(closed, closed_at__isnull=False, dl_due__lt=closed_on))
+    if filters.due_from and not has_legacy:
+        rows = rows.filter(due_date__gte=filters.due_from)
+    if filters.due_to and not has_legacy:
+        rows = rows.filter(due_date__lte=filters.due_to)
+    return rows.filter(narrow)
+
+
+def deadline_parts(filters: ListFilters) -> list[QuerySet[Any]]:
+    """The rows of each implementer of the contract with a deadline, narrowed by `filters` in SQL.
+
+    One queryset of rows (ROW_COLUMNS) per kind of item (pages, residents' requests), unsorted.
+    The due dates are computed in SQL from a table of the calendar's due dates over the days
+    the items start on (`due_dates`): one query per kind of item sizes that table, whatever
+    the number of items. Call within `exceptions_loaded_once()`.
+    """
+    return [rows.order_by().values(*ROW_COLUMNS) for _model, rows in deadline_querysets(filters)]
+
+
+def deadline_querysets(filters: ListFilters) -> list[tuple[type[EditorialItem], QuerySet[Any]]]:
+    """(implementer, its rows annotated with ROW_COLUMNS) for `deadline_parts`, before they are selected.
+
+    For callers that add their own columns (the periodic report adds the person responsible).
+    """
+    parts = []
+    for model in implementers():
+        if issubclass(model, ResidentRequest):
+            rows = _request_rows(model, filters)
+        elif issubclass(model, Page) and model.deadline_filter is not None:
+            rows = _page_rows(model, filters)
+        else:
+            continue
+        if rows is None:
+            continue
+        if filters.due_from:
+            rows = rows.filter(dl_due__gte=filters.due_from)
+        if filters.due_to:
+            rows = rows.filter(dl_due__lte=filters.due_to)
+        if filters.status:
+            rows = rows.filter(_status_filter(filters.status, filters.today))
+        elif filters.open_only:
+            rows = rows.filter(dl_done__isnull=True)
+        parts.append((model, rows))
+    return parts
+
+
+def deadline_rows(filters: ListFilters) -> QuerySet[Any] | None:
+    """Every item with a deadline as one SQL query of rows (ROW_COLUMNS), filtered and sorted.
+
+    The parts of `deadline_parts` in one union, sorted earliest due first as `all_items` sorts
+    (then by kind and title), ready to be sliced by the database. None when no implementer
+    lists anything.
+    """
+    parts = deadline_parts(filters)
+    if not parts:
+        return None
+    union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    return union.order_by(*ROW_ORDER)
+
+
+def items_from_rows(rows: Iterable[dict[str, Any]]) -> list[DeadlineItem]:
+    """DeadlineItems of rows of `deadline_rows`; the requests' admin links in one query per model."""
+    rows = list(rows)
+    requests: dict[str, set[int]] = {}
+    for row in rows:
+        model = implementer(row["dl_model"])
+        if issubclass(model, ResidentRequest):
+            requests.setdefault(row["dl_model"], set()).add(row["dl_id"])
+    links: dict[tuple[str, int], str | None] = {}
+    for label, ids in requests.items():
+        model = implementer(label)
+        assert issubclass(model, ResidentRequest)
+        for request in model.with_answers(model.objects.filter(pk__in=ids)):
+            links[(label, request.pk)] = request.admin_url()
+    return [
+        DeadlineItem(
+            kind=row["dl_kind"],
+            title=row["dl_title"],
+            start=row["dl_start"],
+            due=row["dl_due"],
+            done_on=row["dl_done"],
+            admin_url=links[key]
+            if (key := (row["dl_model"], row["dl_id"])) in links
+            else reverse("wagtailadmin_pages:edit", args=[row["dl_id"]]),
+            object_id=row["dl_id"],
+            model=row["dl_model"],
+        )
+        for row in rows
+    ]
+
+
+class DeadlineList:
+    """The items `filters` keep (`deadline_rows`) as a sequence of DeadlineItems that the database counts and slices.
+
+    For Django's paginator (`count()` and a slice: one page of items built) and for the exports
+    (iterated in chunks). Each item has its `status_code` and `status_text` as seen on `today`.
+    """
+
+    CHUNK = 1000
+
+    def __init__(self, filters: ListFilters) -> None:
+        self.parts = deadline_parts(filters)
+        union = self.parts[0].union(*self.parts[1:], all=True) if len(self.parts) > 1 else None
+        self.rows = (self.parts[0] if union is None else union).order_by(*ROW_ORDER) if self.parts else None
+        self.today = filters.today
+        self._count: int | None = None
+
+    def count(self) -> int:
+        """The sum of each part's count: each counts without computing the columns it does not filter on."""
+        if self._count is None:
+            self._count = sum(part.count() for part in self.parts)
+        return self._count
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def _items(self, rows: Iterable[dict[str, Any]]) -> list[DeadlineItem]:
+        items = items_from_rows(rows)
+        for item in items:
+            item.status_code = item.status(self.today)
+            item.status_text = STATUS_LABELS[item.status_code]
+        return items
+
+    @overload
+    def __getitem__(self, index: int) -> DeadlineItem: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[DeadlineItem]: ...
+    def __getitem__(self, index: int | slice) -> DeadlineItem | list[DeadlineItem]:
+        if self.rows is None:
+            return [] if isinstance(index, slice) else [][index]
+        if isinstance(index, slice):
+            if index.step not in (None, 1) or (index.start or 0) < 0 or (index.stop or 0) < 0:
+                return list(self)[index]
+            return self._items(self.rows[index])
+        if index < 0:
+            index += self.count()
+        return self._items(self.rows[index : index + 1])[0]
+
+    def __iter__(self) -> Iterator[DeadlineItem]:
+        if self.rows is None:
+            return
+        offset = 0
+        while True:
+            chunk = self._items(self.rows[offset : offset + self.CHUNK])
+            yield from chunk
+            if len(chunk) < self.CHUNK:
+                return
+            offset += self.CHUNK
 
 
 def open_items_due_soon(today: datetime.date, horizon: int = 2) -> dict[str, list[DeadlineItem]]:

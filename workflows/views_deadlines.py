@@ -13,6 +13,7 @@ from wagtail.admin.widgets import AdminDateInput
 
 from accounts.policy import may_see_reports
 from workflows import deadlines
+from workflows.calendar import exceptions_loaded_once
 from workflows.models import CalendarException
 from workflows.open_work import PANEL_LISTED, open_work
 
@@ -41,7 +42,7 @@ class DeadlinesPanel(Component):
 
 
 class DeadlineFilterSet(django_filters.FilterSet):
-    """The report's filters. Items are not one queryset, so the view applies them itself."""
+    """The report's filters. Items are not one queryset, so the view applies them itself (in SQL)."""
 
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=list(deadlines.KIND_LABELS.items()))
     status = django_filters.ChoiceFilter(label=_("Status"), choices=list(deadlines.STATUS_LABELS.items()))
@@ -100,23 +101,18 @@ class DeadlinesReportView(ReportView):
         return {**super().get_filterset_kwargs(), "queryset": CalendarException.objects.none()}
 
     def get_queryset(self):
+        """The items the filters keep, filtered, sorted and counted in SQL; built a page at a time."""
         today = timezone.localdate(timezone=timezone.get_default_timezone())
-        items = deadlines.all_items()
-        for item in items:
-            item.status_code = item.status(today)
-            item.status_text = deadlines.STATUS_LABELS[item.status_code]
-        return items
+        data = self.filters.form.cleaned_data if self.filters and self.filters.is_valid() else {}
+        filters = deadlines.ListFilters(
+            today,
+            kind=data.get("kind") or None,
+            status=data.get("status") or None,
+            due_from=data.get("due_from"),
+            due_to=data.get("due_to"),
+        )
+        with exceptions_loaded_once():
+            return deadlines.DeadlineList(filters)
 
     def filter_queryset(self, items):
-        if not (self.filters and self.filters.is_valid()):
-            return items
-        data = self.filters.form.cleaned_data
-        if data.get("kind"):
-            items = [item for item in items if item.kind == data["kind"]]
-        if data.get("status"):
-            items = [item for item in items if item.status_code == data["status"]]
-        if data.get("due_from"):
-            items = [item for item in items if item.due >= data["due_from"]]
-        if data.get("due_to"):
-            items = [item for item in items if item.due <= data["due_to"]]
-        return items
+        return items  # get_queryset applied the filters in SQL
