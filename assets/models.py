@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
@@ -51,5 +52,5 @@ class PortalDocument(AbstractDocument):
                 raise ValidationError({"file": error.messages}) from error
 
     class Meta(AbstractDocument.Meta):
-        verbose_name = _("file")
+        verbose_name = pgettext_lazy("portal", "file")
         verbose_name_plural = _("files")

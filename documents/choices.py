@@ -5,6 +5,7 @@ Their own module, like documents.issuers: the register's filters use them withou
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class DocumentType(models.TextChoices):
@@ -26,7 +27,7 @@ class DocumentType(models.TextChoices):
 class SubjectArea(models.TextChoices):
     """Fields of administration ("lĩnh vực") used to filter the register."""
 
-    ADMINISTRATION = "hanh-chinh", _("Administration")
+    ADMINISTRATION = "hanh-chinh", pgettext_lazy("portal", "Administration")
     LAND = "dat-dai", _("Land and environment")
     CONSTRUCTION = "xay-dung", _("Construction and transport")
     ECONOMY = "kinh-te", _("Economy and agriculture")

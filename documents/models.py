@@ -7,6 +7,7 @@ from django.db.models import F, Q, Value
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -314,7 +315,7 @@ class OfficialDocumentAttachment(Orderable):
     page = ParentalKey(OfficialDocumentPage, on_delete=models.CASCADE, related_name="attachments")
     document = models.ForeignKey(
         settings.WAGTAILDOCS_DOCUMENT_MODEL,
-        verbose_name=_("file"),
+        verbose_name=pgettext_lazy("portal", "file"),
         on_delete=models.PROTECT,
         related_name="+",
     )

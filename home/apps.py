@@ -1,9 +1,9 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class HomeConfig(AppConfig):
     """The home page and the standard pages."""
 
     name = "home"
-    verbose_name = _("Home")
+    verbose_name = pgettext_lazy("portal", "Home")

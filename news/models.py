@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Case, Prefetch, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
@@ -181,7 +182,7 @@ class NewsPage(EditorialItem, PublicationRulesMixin, ViewRestrictionsInOneQuery,
         help_text=_("Shown at the top of the article and in lists."),
     )
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
-    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
+    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=pgettext_lazy("portal", "tags"))
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(

@@ -14,7 +14,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import IndexView, InspectView, WagtailAdminTemplateMixin
@@ -43,7 +43,7 @@ class OutboxPermissionPolicy(ModelPermissionPolicy):
 
 
 class EmailFilterSet(WagtailFilterSet):
-    status = django_filters.ChoiceFilter(label=gettext_lazy("Status"), choices=Status.choices)
+    status = django_filters.ChoiceFilter(label=pgettext_lazy("portal", "Status"), choices=Status.choices)
 
     class Meta:
         model = Email

@@ -4,6 +4,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Status(models.TextChoices):
@@ -38,7 +39,7 @@ class Email(models.Model):
     bcc = models.TextField(_("bcc"), blank=True)
     reply_to = models.TextField(_("reply to"), blank=True)
     headers = models.JSONField(_("headers"), default=dict, blank=True)
-    subject = models.CharField(_("subject"), max_length=998)
+    subject = models.CharField(pgettext_lazy("portal", "subject"), max_length=998)
     body = models.TextField(_("text"), blank=True)
     html_body = models.TextField(_("HTML"), blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)

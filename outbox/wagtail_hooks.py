@@ -2,6 +2,7 @@
 
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -42,8 +43,8 @@ class EmailViewSet(ModelViewSet):
     form_fields = ["subject"]
     list_display = [
         "subject",
-        Column("recipients", label=_("To"), accessor="recipients_display"),
-        Column("status", label=_("Status"), accessor="get_status_display"),
+        Column("recipients", label=pgettext_lazy("portal", "To"), accessor="recipients_display"),
+        Column("status", label=pgettext_lazy("portal", "Status"), accessor="get_status_display"),
         DateColumn("created_at", label=_("Written")),
         DateColumn("sent_at", label=_("Sent")),
         Column("attempts", label=_("Attempts")),

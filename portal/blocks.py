@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
@@ -12,10 +13,14 @@ __all__ = ["HeadingBlock", "ImageBlock", "QuoteBlock", "DocumentLinkBlock", "Bod
 class HeadingBlock(blocks.StructBlock):
     """A section heading inside an article."""
 
-    text = blocks.CharBlock(label=_("Text"), max_length=255)
+    text = blocks.CharBlock(label=pgettext_lazy("portal", "Text"), max_length=255)
     level = blocks.ChoiceBlock(
         label=_("Level"),
-        choices=[("h2", _("Heading 2")), ("h3", _("Heading 3")), ("h4", _("Heading 4"))],
+        choices=[
+            ("h2", pgettext_lazy("portal", "Heading 2")),
+            ("h3", pgettext_lazy("portal", "Heading 3")),
+            ("h4", pgettext_lazy("portal", "Heading 4")),
+        ],
         default="h2",
     )
 
@@ -30,12 +35,12 @@ class HeadingBlock(blocks.StructBlock):
 class ImageBlock(blocks.StructBlock):
     """An image with a caption; its credit comes from the image itself."""
 
-    image = ImageChooserBlock(label=_("Image"))
+    image = ImageChooserBlock(label=pgettext_lazy("portal", "Image"))
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=255)
 
     class Meta:
         icon = "image"
-        label = _("Image")
+        label = pgettext_lazy("portal", "Image")
         template = "blocks/image_block.html"
         description = _("An image with a caption and its credit.")
 
@@ -57,12 +62,12 @@ class QuoteBlock(blocks.StructBlock):
 class DocumentLinkBlock(blocks.StructBlock):
     """A link to a file of the media library."""
 
-    document = DocumentChooserBlock(label=_("File"))
+    document = DocumentChooserBlock(label=pgettext_lazy("portal", "File"))
     title = blocks.CharBlock(label=_("Title"), required=False, max_length=255)
 
     class Meta:
         icon = "doc-full"
-        label = _("File")
+        label = pgettext_lazy("portal", "File")
         template = "blocks/document_link_block.html"
         description = _("A link to download a file.")
 

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
@@ -61,7 +61,7 @@ class QuestionPermissionPolicy(ModelPermissionPolicy):
 class QuestionFilterSet(WagtailFilterSet):
     """Status, topic, channel, overdue and assignee filters of the desk."""
 
-    status = django_filters.ChoiceFilter(label=gettext_lazy("Status"), choices=QuestionStatus.choices)
+    status = django_filters.ChoiceFilter(label=pgettext_lazy("portal", "Status"), choices=QuestionStatus.choices)
     topic = django_filters.ChoiceFilter(label=gettext_lazy("Topic"), choices=Topic.choices)
     channel = django_filters.ChoiceFilter(label=gettext_lazy("Received by"), choices=Channel.choices)
     overdue = django_filters.BooleanFilter(label=gettext_lazy("Overdue"), method="filter_overdue")

@@ -1,6 +1,7 @@
 """Admin registration of the questions desk (a ModelViewSet) and its audit-log actions."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
@@ -53,7 +54,7 @@ class QuestionViewSet(ModelViewSet):
         "title",
         Column("topic", label=_("Topic"), accessor="get_topic_display"),
         Column("channel", label=_("Received by"), accessor="get_channel_display"),
-        Column("status", label=_("Status"), accessor="get_status_display"),
+        Column("status", label=pgettext_lazy("portal", "Status"), accessor="get_status_display"),
         LocalDateColumn("received_at", label=_("Received on"), sort_key="received_at"),
         DueDateColumn("due_date", label=_("Answer due by"), sort_key="due_date"),
         Column("assignee", label=_("Assigned to")),

@@ -11,6 +11,7 @@ from xml.sax.saxutils import escape
 from django.conf import settings
 from django.utils import dateformat
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from reportlab.graphics.shapes import Drawing, Group, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -183,7 +184,7 @@ def _story(report):
     story += _section(
         _("4. Residents' questions"),
         _table(
-            [_("Figure"), _("Number")],
+            [_("Figure"), pgettext("portal", "Number")],
             [
                 (_("Received"), format_number(questions.received)),
                 (_("Answered"), format_number(questions.answered)),

@@ -9,6 +9,7 @@ import io
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
@@ -51,7 +52,7 @@ def _sheet(workbook, title, headings, rows, formats, widths):
 
 def _summary(workbook, report):
     sheet = workbook.active
-    sheet.title = _("Summary")
+    sheet.title = pgettext("portal", "Summary")
     write_cell(sheet["A1"], report.agency)
     sheet["A1"].font = BOLD
     sheet["A2"] = _("PERIODIC REPORT")
@@ -134,7 +135,7 @@ def build_workbook(report):
     _sheet(
         workbook,
         _("Questions"),
-        [_("Figure"), _("Number")],
+        [_("Figure"), pgettext("portal", "Number")],
         [
             (_("Received"), questions.received),
             (_("Answered"), questions.answered),

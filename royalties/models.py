@@ -13,6 +13,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from portal.dates import local_day_bounds
 
@@ -139,7 +140,7 @@ class RoyaltyEntry(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=RoyaltyKind.choices)
     page = models.ForeignKey(
         "wagtailcore.Page",
-        verbose_name=_("item"),
+        verbose_name=pgettext_lazy("portal", "item"),
         null=True,
         blank=True,
         # A paid entry outlives the page: the money was paid even if the page is deleted later.
@@ -161,7 +162,7 @@ class RoyaltyEntry(models.Model):
         on_delete=models.PROTECT,
         related_name="royalty_entries",
     )
-    published_at = models.DateTimeField(_("first published at"), db_index=True)
+    published_at = models.DateTimeField(pgettext_lazy("portal", "first published at"), db_index=True)
     standard_coefficient = _coefficient_field(_("rate coefficient"), _("The rate's coefficient on that day."))
     coefficient = _coefficient_field(_("coefficient"), _("The coefficient paid; the head may adjust it."))
     base_amount = models.PositiveBigIntegerField(_("base amount (VND)"))

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 from wagtail.log_actions import log
 from wagtail.models import DraftStateMixin, Page, Revision, Task, TaskState, WorkflowState
 
@@ -218,7 +218,7 @@ def moderation_overview(limit: int = 50) -> list[tuple[str, list[dict[str, Any]]
         *sections,
         (gettext("Returned for changes"), rejected),
         (gettext("Scheduled"), scheduled),
-        (gettext("Published"), published),
+        (pgettext("portal", "Published"), published),
     ]
     # A workflow state or revision can outlive its page (deleted by hand or by a script); such a
     # row has nothing to link to. A missing owner or author is fine: the template shows "—".

@@ -6,6 +6,7 @@ import django_filters
 from django.core.exceptions import PermissionDenied
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
@@ -45,7 +46,9 @@ class DeadlineFilterSet(django_filters.FilterSet):
     """The report's filters. Items are not one queryset, so the view applies them itself (in SQL)."""
 
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=list(deadlines.KIND_LABELS.items()))
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=list(deadlines.STATUS_LABELS.items()))
+    status = django_filters.ChoiceFilter(
+        label=pgettext_lazy("portal", "Status"), choices=list(deadlines.STATUS_LABELS.items())
+    )
     due_from = django_filters.DateFilter(label=_("Due from"), widget=AdminDateInput)
     due_to = django_filters.DateFilter(label=_("Due until"), widget=AdminDateInput)
 
@@ -69,7 +72,7 @@ class DeadlinesReportView(ReportView):
         Column("start", label=_("Clock starts"), accessor=lambda item: format_date(item.start)),
         Column("due", label=_("Due date"), accessor=lambda item: format_date(item.due)),
         Column("done_on", label=_("Published or answered"), accessor=lambda item: format_date(item.done_on)),
-        Column("status_text", label=_("Status")),
+        Column("status_text", label=pgettext_lazy("portal", "Status")),
     ]
     list_export = ["kind_label", "title", "start", "due", "done_on", "status_text"]
     custom_field_preprocess: dict[str, dict[str, Any]]
@@ -79,7 +82,7 @@ class DeadlinesReportView(ReportView):
         "start": _("Clock starts"),
         "due": _("Due date"),
         "done_on": _("Published or answered"),
-        "status_text": _("Status"),
+        "status_text": pgettext_lazy("portal", "Status"),
     }
 
     def dispatch(self, request, *args, **kwargs):
