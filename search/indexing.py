@@ -45,15 +45,16 @@ def stale_entries(model):
     return _entries(model).exclude(object_id__in=indexed.values("_object_id"))
 
 
-def update_index_incrementally(since=None, chunk_size=500, backend_name="default", report=None):
+def update_index_incrementally(since=None, chunk_size=500, backend_name="default", models=None, report=None):
     """Index what the index lacks (and what changed since `since`), delete stale entries.
 
+    `models`: labels ("news.NewsPage") to limit the run to, or None for every indexed model.
     Returns {"indexed": n, "deleted": n}. `report(model, indexed, deleted)` is called per model.
     """
     backend = get_search_backend(backend_name)
     totals = {"indexed": 0, "deleted": 0}
     for model in get_indexed_models():
-        if not model.get_search_fields():
+        if not model.get_search_fields() or (models and model._meta.label not in models):
             continue
         index = backend.get_index_for_model(model)
         index.add_model(model)

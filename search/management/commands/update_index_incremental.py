@@ -48,8 +48,9 @@ class Command(BaseCommand):
         parser.add_argument("--since", help="also re-index pages published or revised since then: a date, or 6h, 2d")
         parser.add_argument("--chunk-size", type=int, default=500, help="objects indexed per INSERT (default 500)")
         parser.add_argument("--backend", default="default", help="the search backend to update (default: default)")
+        parser.add_argument("--models", nargs="+", metavar="LABEL", help="only these models, e.g. news.NewsPage")
 
-    def handle(self, *args, since=None, chunk_size=500, backend="default", **options):
+    def handle(self, *args, since=None, chunk_size=500, backend="default", models=None, **options):
         moment = parse_since(since) if since else None
         started = time.monotonic()
 
@@ -57,7 +58,9 @@ class Command(BaseCommand):
             if options["verbosity"] > 0:
                 self.stdout.write(f"{model._meta.label}: {indexed} indexed, {deleted} stale entries deleted")
 
-        totals = update_index_incrementally(since=moment, chunk_size=chunk_size, backend_name=backend, report=report)
+        totals = update_index_incrementally(
+            since=moment, chunk_size=chunk_size, backend_name=backend, models=models, report=report
+        )
         if options["verbosity"] > 0:
             self.stdout.write(
                 self.style.SUCCESS(
