@@ -13,8 +13,9 @@ On PostgreSQL the cost of a search is bounded whatever the number of pages (issu
   reads the vectors of thousands of entries for a common word), best first by the backend's own
   rank (title weighted by its length, then body); when a search has fewer matches, that is all of
   them and the order is the backend's;
-- the number shown is therefore at most `RANKED_MATCHES` ("more than 500 results").
-One SQL query gives the ranked ids; the page shown loads its ten pages, specific, in a few more.
+- the number shown is therefore at most `RANKED_MATCHES` ("more than 200").
+Two SQL queries give the ranked ids; the page shown loads its ten pages, specific, in a few more:
+the number of queries does not grow with the matches.
 """
 
 import re
