@@ -58,7 +58,8 @@ def update_index_incrementally(since=None, chunk_size=500, backend_name="default
             continue
         index = backend.get_index_for_model(model)
         index.add_model(model)
-        deleted, _by_model = stale_entries(model).delete()
+        # Counted on the entries alone (on SQLite their full-text rows are deleted with them).
+        deleted = stale_entries(model).delete()[1].get(IndexEntry._meta.label, 0)
         indexed = 0
         last_pk = None
         queryset = objects_to_index(model, since).order_by("pk")
