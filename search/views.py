@@ -18,9 +18,12 @@ def search(request):
     if kind not in SEARCH_KINDS:
         kind = ""
     results = None
+    more_than = None
     numbered = []
     if query:
-        results = paginate(request, search_site(query, kind or None), RESULTS_PER_PAGE)
+        found = search_site(query, kind or None)
+        more_than = found.more_than
+        results = paginate(request, found, RESULTS_PER_PAGE)
         if kind in ("", "van-ban"):
             numbered = list(documents_numbered(query))
     return TemplateResponse(
@@ -29,6 +32,7 @@ def search(request):
         {
             "search_query": query,
             "results": results,
+            "more_than": more_than,
             "numbered_documents": numbered,
             "kinds": [(key, label) for key, (_model, label) in SEARCH_KINDS.items()],
             "current_kind": kind,
