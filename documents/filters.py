@@ -14,6 +14,13 @@ from documents.issuers import Issuer
 from portal.text import Fold, compact_number, fold
 
 
+class FoldIndexed(Fold):
+    """`Fold` as the register's trigram indexes know it on PostgreSQL (`documents_fold`, migration 0003)."""
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, function="documents_fold", **extra_context)
+
+
 def signing_years(documents):
     """The years in which the documents were signed, newest first."""
     dates = documents.exclude(signed_date=None).dates("signed_date", "year", order="DESC")
@@ -54,9 +61,21 @@ class DocumentFilter(django_filters.FilterSet):
 
     def filter_text(self, queryset, name, value):
         """Number or abstract containing every word, ignoring case and diacritics."""
-        queryset = queryset.annotate(_folded_number=Fold("number"), _folded_summary=Fold("summary"))
-        condition = Q(_folded_number=compact_number(value)) | Q(_folded_number__contains=fold(value).strip())
-        words = Q()
-        for word in fold(value).split():
-            words &= Q(_folded_summary__contains=word) | Q(_folded_number__contains=word)
-        return queryset.filter(condition | words)
+        # `alias`, not `annotate`: the folded texts are compared, never selected (computing them
+        # for every matching row of the list cost more than the match itself).
+        queryset = queryset.alias(_folded_number=FoldIndexed("number"), _folded_summary=FoldIndexed("summary"))
+        folded = fold(value).strip()
+        compact = compact_number(value)
+        # The number as typed (spaces ignored), or containing the text…
+        condition = Q(_folded_number__contains=folded)
+        if compact != folded:  # otherwise equal to it implies containing it
+            condition |= Q(_folded_number=compact)
+        # …or every word in the number or the abstract. Each comparison is written once: on
+        # PostgreSQL every one folds the text of every document the indexes cannot rule out.
+        words = folded.split()
+        if words == [folded]:
+            return queryset.filter(condition | Q(_folded_summary__contains=folded))
+        every_word = Q()
+        for word in words:
+            every_word &= Q(_folded_summary__contains=word) | Q(_folded_number__contains=word)
+        return queryset.filter(condition | every_word)

@@ -12,6 +12,7 @@ from documents.models import OfficialDocumentAttachment, OfficialDocumentPage
 from documents.services import TAKEN_OFFLINE_ACTION
 from documents.views import MarkConfidentialView, tell_editor_about_takedown
 from documents.visibility import is_public_file, may_see_unpublished_files
+from portal.explorer import SectionPageViewSet
 
 
 @hooks.register(CONFIDENTIAL_PAGES_HOOK)
@@ -84,3 +85,14 @@ def after_create_confidential_document(request, page):
 @hooks.register("after_edit_page")
 def after_edit_confidential_document(request, page):
     tell_editor_about_takedown(request, page)
+
+
+class OfficialDocumentPageViewSet(SectionPageViewSet):
+    """The register's explorer reads its own children only (portal.explorer)."""
+
+    model = OfficialDocumentPage
+
+
+@hooks.register("register_admin_viewset")
+def register_document_page_viewset():
+    return OfficialDocumentPageViewSet()

@@ -56,6 +56,7 @@ class HomePage(ViewRestrictionsInOneQuery, TransliteratedSlugMixin, Page):
         news = list(
             public(NewsPage.objects.live())
             .filter(locale_id=self.locale_id)
+            .defer_streamfields()
             .select_related("author")
             .prefetch_related(Prefetch("main_image", queryset=PortalImage.objects.prefetch_renditions("fill-640x400")))
             .order_by("-first_published_at")[: HOME_LIST_SIZE + 1]

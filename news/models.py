@@ -51,9 +51,14 @@ MISSING_EVENT_DATE = _("Enter the event date: the publication deadline counts fr
 
 
 def with_list_images(queryset):
-    """Articles with their author and list-size image renditions fetched in constant queries."""
-    return queryset.select_related("author").prefetch_related(
-        Prefetch("main_image", queryset=PortalImage.objects.prefetch_renditions(LIST_IMAGE_FILTER))
+    """Articles with their author and list-size image renditions fetched in constant queries.
+
+    Lists never show an article's body: it is not read (`defer_streamfields`).
+    """
+    return (
+        queryset.defer_streamfields()
+        .select_related("author")
+        .prefetch_related(Prefetch("main_image", queryset=PortalImage.objects.prefetch_renditions(LIST_IMAGE_FILTER)))
     )
 
 
@@ -207,6 +212,8 @@ class NewsPage(EditorialItem, PublicationRulesMixin, ViewRestrictionsInOneQuery,
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
+        # The news index filtered by category counts from this index alone (migration 0003).
+        indexes = [models.Index(fields=["category", "page_ptr"], name="news_category_page_idx")]
 
     # --- The regulation's contract (workflows.contract) ---
 

@@ -375,6 +375,8 @@ class QAPage(EditorialItem, PublicationRulesMixin, ViewRestrictionsInOneQuery, T
     class Meta:
         verbose_name = _("answer page")
         verbose_name_plural = _("answer pages")
+        # The Q&A index filtered by topic counts its answers from this index alone (migration 0008).
+        indexes = [models.Index(fields=["topic", "page_ptr"], name="qa_topic_page_idx")]
 
 
 class UsedFormToken(models.Model):

@@ -9,9 +9,10 @@ from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
+from portal.explorer import SectionPageViewSet
 from qa.admin_columns import DueDateColumn, LocalDateColumn, annotate_time_left
 from qa.admin_views import QuestionDeskView, QuestionFilterSet, QuestionPermissionPolicy, QuestionRegisterView
-from qa.models import Question
+from qa.models import QAPage, Question
 
 register_permission_policy(Question, QuestionPermissionPolicy(Question))
 
@@ -83,3 +84,14 @@ def register_question_log_actions(actions):
     actions.register_action("qa.draft_answer", _("Draft answer"), _("Answer page drafted"))
     actions.register_action("qa.answered", _("Answer published"), _("Question answered"))
     actions.register_action("qa.close", _("Close question"), _("Question closed"))
+
+
+class QAPageViewSet(SectionPageViewSet):
+    """The Q&A index's explorer reads its own children only (portal.explorer)."""
+
+    model = QAPage
+
+
+@hooks.register("register_admin_viewset")
+def register_qa_page_viewset():
+    return QAPageViewSet()

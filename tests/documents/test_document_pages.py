@@ -80,6 +80,10 @@ def numbers_listed(client, query=""):
         ("?co_quan=HĐND xã Tân Cương", {"27/NQ-HĐND"}),
         ("?q=63/QĐ-UBND", {"63/QĐ-UBND"}),
         ("?q=63/qd-ubnd", {"63/QĐ-UBND"}),
+        # The number typed with spaces matches it whole; one word matches the number or the abstract.
+        ("?q=63 / qđ-ubnd", {"63/QĐ-UBND"}),
+        ("?q=UBND", {"63/QĐ-UBND", "12/KH-UBND"}),
+        ("?q=ngân", {"27/NQ-HĐND"}),
         ("?q=chuyen doi so", {"12/KH-UBND"}),
         ("?q=NGÂN SÁCH&nam=2024", {"27/NQ-HĐND"}),
     ],
