@@ -20,6 +20,7 @@ class PortalConfig(AppConfig):
         from portal.spreadsheets import harden_wagtail_exports
 
         harden_wagtail_exports()
+        name_the_page_search_results()
         # The cached site, routes and navigation (portal.pages) are forgotten on every change of
         # the page tree, a site, a locale or a view restriction; the site settings on their save.
         for signal in (page_published, page_unpublished, post_page_move):
@@ -54,3 +55,16 @@ class PortalConfig(AppConfig):
             post_delete.connect(
                 page_cache.everything_changed, sender=model, dispatch_uid=f"portal.page_cache.{model.__name__}.d"
             )
+
+
+def name_the_page_search_results():
+    """Wagtail's page search view sets no verbose name, so its count reads "1-5 trong 5 None".
+
+    Its listing template says "{start}-{end} of {count} {model_name}" with the view's
+    `verbose_name_plural`, which the page search (unlike the explorer) leaves at None.
+    """
+    from wagtail.admin.views.pages.search import SearchView
+    from wagtail.models import Page
+
+    SearchView.verbose_name = Page._meta.verbose_name
+    SearchView.verbose_name_plural = Page._meta.verbose_name_plural
