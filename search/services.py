@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import Exists, F, Func, OuterRef, TextField, Value
+from django.db.models import Case, Exists, F, Func, IntegerField, OuterRef, Q, TextField, Value, When
 from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
@@ -34,10 +34,12 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
 from documents.models import OfficialDocumentPage
+from home.models import StandardPage
 from news.models import NewsPage
 from portal.pages import public
 from portal.text import Fold, FoldedText, compact_number, folded_words
 from qa.models import QAPage
+from search.synonyms import has_synonyms, word_groups
 
 # The `loai` (kind) filter of /tim-kiem/: slug → (model, label).
 SEARCH_KINDS = {
@@ -45,6 +47,9 @@ SEARCH_KINDS = {
     "van-ban": (OfficialDocumentPage, _("Official documents")),
     "hoi-dap": (QAPage, _("Questions and answers")),
 }
+
+# Searched too when no kind is chosen: the introduction, organisation and contact pages.
+ALSO_SEARCHED = [StandardPage]
 
 # PostgreSQL: how many matches are ranked (and counted) at most, the newest ones.
 RANKED_MATCHES = 200
@@ -65,13 +70,19 @@ def documents_numbered(query):
 
 
 def _kind_models(kind):
-    return [SEARCH_KINDS[kind][0]] if kind in SEARCH_KINDS else [model for model, _label in SEARCH_KINDS.values()]
+    if kind in SEARCH_KINDS:
+        return [SEARCH_KINDS[kind][0]]
+    return [model for model, _label in SEARCH_KINDS.values()] + ALSO_SEARCHED
 
 
-def searchable_pages(kind=None):
-    """Live public pages of the kinds that search covers, without confidential documents."""
+def searchable_pages(kind=None, language=None):
+    """Live public pages of the kinds that search covers, in `language`, without confidential documents."""
     confidential = OfficialDocumentPage.objects.filter(pk=OuterRef("pk"), confidential=True)
-    return public(Page.objects.live().type(*_kind_models(kind))).exclude(Exists(confidential))
+    pages = public(Page.objects.live().type(*_kind_models(kind))).exclude(Exists(confidential))
+    if language:
+        # /tim-kiem/ searches the Vietnamese pages, /en/tim-kiem/ the English ones.
+        pages = pages.filter(locale__language_code=language)
+    return pages
 
 
 class SearchResults(Sequence):
@@ -107,7 +118,16 @@ def _tsquery(query, config):
     """Every word of `query`, as Wagtail's PostgreSQL backend builds it: `'word' & 'word'`.
 
     PostgreSQL's parser then reads each quoted word with `config` (folding it), as it read the text.
+    With an abbreviation or its expansion in the query, each is matched either way:
+    `('ubnd' | 'uy' <-> 'ban' <-> 'nhan' <-> 'dan') & 'xa'`.
     """
+    groups = word_groups(folded_words(query).split())
+    if has_synonyms(groups):
+        alternatives = (
+            "(" + " | ".join(" <-> ".join(f"'{word}'" for word in phrase) for phrase in sorted(group)) + ")"
+            for group in groups
+        )
+        return SearchQuery(" & ".join(alternatives), search_type="raw", config=config)
     terms = [term for term in re.split(r"[\s\-]+", query) if term]
     lexemes = Lexeme(terms[0])
     for term in terms[1:]:
@@ -142,8 +162,36 @@ def _postgres_ranked_ids(pages, query):
     )
     ranks = dict(IndexEntry.objects.filter(pk__in=[entry_id for _page_id, entry_id in newest]).values_list("pk", rank))
     position = {entry_id: index for index, (_page_id, entry_id) in enumerate(newest)}
-    newest.sort(key=lambda match: (-ranks.get(match[1], 0), position[match[1]]))
+    exact = _titles_as_typed(query, [page_id for page_id, _entry_id in newest])
+    newest.sort(key=lambda match: (match[0] not in exact, -ranks.get(match[1], 0), position[match[1]]))
     return [page_id for page_id, _entry_id in newest]
+
+
+def _typed_words(query):
+    """The words of `query` as typed, in lower case, when they carry diacritics; else none."""
+    if query.isascii():
+        return []
+    return [word for word in re.split(r"[\W_]+", query.lower()) if word]
+
+
+def _as_typed(query):
+    """A condition on the title: it holds every word of `query` with its diacritics ("đất", not "dat")."""
+    condition = Q()
+    for word in _typed_words(query):
+        # SQLite's LIKE ignores the case of ASCII letters only: "đất" must also be tried as "Đất".
+        spellings = {word, word[:1].upper() + word[1:], word.upper()}
+        either = Q()
+        for spelling in spellings:
+            either |= Q(title__icontains=spelling)
+        condition &= either
+    return condition
+
+
+def _titles_as_typed(query, page_ids):
+    """Of `page_ids`, those whose title holds the query's words with their diacritics (one query)."""
+    if not _typed_words(query):
+        return set()
+    return set(Page.objects.filter(_as_typed(query), pk__in=page_ids).values_list("pk", flat=True))
 
 
 def _folded_text():
@@ -156,22 +204,36 @@ def _folded_text():
         "officialdocumentpage__summary",
         "qapage__question_text",
         "qapage__answer",
+        "standardpage__intro",
+        "standardpage__body",
     ]
     return FoldedText(*[Cast(F(field), TextField()) for field in fields])
 
 
-def search_site(query, kind=None):
-    """Pages matching every word of `query`, best first; `kind` is a key of SEARCH_KINDS or None."""
+def search_site(query, kind=None, language=None):
+    """Pages matching every word of `query`, best first; `kind` is a key of SEARCH_KINDS or None.
+
+    A word may be an abbreviation or its expansion (search.synonyms); pages whose title holds the
+    words as typed, diacritics included, come first.
+    """
     terms = folded_words(query).split()
     if not terms:
         return SearchResults(ids=[])
-    pages = searchable_pages(kind)
+    pages = searchable_pages(kind, language)
     if connection.vendor == "postgresql":
         ids = _postgres_ranked_ids(pages, query)
         if len(ids) > RANKED_MATCHES:
             return SearchResults(ids=ids[:RANKED_MATCHES], more_than=RANKED_MATCHES)
         return SearchResults(ids=ids)
     pages = pages.annotate(_folded=_folded_text())
-    for term in terms:
-        pages = pages.filter(_folded__contains=f" {term} ")
-    return SearchResults(queryset=pages.order_by("-first_published_at", "-pk").specific())
+    for group in word_groups(terms):
+        matches = Q()
+        for phrase in group:
+            matches |= Q(_folded__contains=f" {' '.join(phrase)} ")
+        pages = pages.filter(matches)
+    if _typed_words(query):
+        as_typed = Case(When(_as_typed(query), then=Value(1)), default=Value(0), output_field=IntegerField())
+        pages = pages.annotate(_as_typed=as_typed).order_by("-_as_typed", "-first_published_at", "-pk")
+    else:
+        pages = pages.order_by("-first_published_at", "-pk")
+    return SearchResults(queryset=pages.specific())

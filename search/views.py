@@ -1,6 +1,7 @@
 """The search page (/tim-kiem/?q=…&loai=…)."""
 
 from django.template.response import TemplateResponse
+from django.utils import translation
 
 from portal.paginate import paginate, query_string_without_page
 from portal.text import strip_control_characters
@@ -21,7 +22,7 @@ def search(request):
     more_than = None
     numbered = []
     if query:
-        found = search_site(query, kind or None)
+        found = search_site(query, kind or None, language=translation.get_language())
         more_than = found.more_than
         results = paginate(request, found, RESULTS_PER_PAGE)
         if kind in ("", "van-ban"):
