@@ -79,8 +79,10 @@ def lookup_question(request):
             if question is not None:
                 context["result"] = {
                     "tracking_code": question.tracking_code,
-                    # The resident's own heading: only the holder of the code sees it here.
-                    "title": question.title,
+                    # The resident's own heading, only when they agreed to its publication: a code
+                    # may travel (a forwarded e-mail, a shared link), and DESIGN §6 keeps the words
+                    # of a non-consenting resident off every public page.
+                    "title": question.title if question.consent_to_publish else "",
                     "status": question.get_status_display(),
                     "status_code": question.status,
                     "received_at": question.received_at,

@@ -21,7 +21,7 @@ from typing import Any, overload
 
 from django.conf import settings
 from django.db.models import Case, CharField, DateField, Expression, F, Func, Max, Min, Q, QuerySet, Value, When
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models.functions import Cast, Coalesce, TruncDate
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise, cached_property
@@ -428,6 +428,11 @@ class ListFilters:
     open_only: bool = False
 
 
+# A typed NULL: psycopg sends a bare None as an untyped parameter, which PostgreSQL takes for text
+# in a UNION with the date column of another part ("UNION types text and date cannot be matched").
+NO_DATE = Cast(Value(None), output_field=DateField())
+
+
 def _first_match(pairs: Iterable[tuple[Q, Any]], output_field: Any) -> Any:
     """The value of the first (condition, value) pair a row matches, NULL if none; `Q()` matches all."""
     whens: list[When] = []
@@ -447,7 +452,7 @@ def _due_expression(model: type[EditorialItem], rows: QuerySet[Any], start: Any)
     """The due date of each row, from `start` (a date expression) by the kind of the row."""
     bounds = rows.aggregate(first=Min(start), last=Max(start))
     if bounds["first"] is None:
-        return Value(None, output_field=DateField())
+        return NO_DATE
     first, last = bounds["first"], bounds["last"]
     # Neighbouring kinds with the same working days share one table (news and conferences).
     groups: list[tuple[Q, int, str]] = []
@@ -458,7 +463,7 @@ def _due_expression(model: type[EditorialItem], rows: QuerySet[Any], start: Any)
         else:
             groups.append((condition, allowed, kind))
     if not groups:
-        return Value(None, output_field=DateField())
+        return NO_DATE
     working = working_days_in(first, max(working_days_until(kind, last) for _, _, kind in groups))
     tables = [
         (condition, DayTable(start, first, due_dates(kind, first, last, working))) for condition, _, kind in groups

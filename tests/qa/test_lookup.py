@@ -64,10 +64,17 @@ def test_lookup_accepts_the_code_without_its_dashes(client, typed):
     assert code in content
 
 
-def test_lookup_shows_the_title_of_the_question_to_the_holder_of_the_code(client):
-    question = QuestionFactory(title="Hỏi về cấp đổi giấy chứng nhận quyền sử dụng đất")
+def test_lookup_shows_the_title_of_the_question_when_the_resident_agreed_to_publish_it(client):
+    question = QuestionFactory(title="Hỏi về cấp đổi giấy chứng nhận quyền sử dụng đất", consent_to_publish=True)
     content = client.get(LOOKUP_URL, {"code": question.tracking_code}).content.decode()
     assert 'data-testid="question-title">Hỏi về cấp đổi giấy chứng nhận quyền sử dụng đất<' in content
+
+
+def test_lookup_keeps_the_title_of_a_non_consenting_residents_question_private(client):
+    question = QuestionFactory(title="Tranh chấp đất với nhà ông Khuôn", consent_to_publish=False)
+    content = client.get(LOOKUP_URL, {"code": question.tracking_code}).content.decode()
+    assert 'data-testid="lookup-result"' in content
+    assert "Khuôn" not in content and 'data-testid="question-title"' not in content
 
 
 def test_a_code_of_the_wrong_length_is_not_padded_into_another(client):
