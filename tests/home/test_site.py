@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 from wagtail.test.utils import WagtailPageTestCase
 
 from demo.factories.pages import NewsPageFactory, OfficialDocumentPageFactory, QAPageFactory, StandardPageFactory
@@ -85,3 +85,18 @@ def test_useful_404(site_pages, client):
     assert response.status_code == 404
     html = response.content.decode()
     assert "Không tìm thấy trang" in html and 'action="/tim-kiem/"' in html and 'href="/van-ban/"' in html
+
+
+def test_quick_links_show_on_the_home_page_in_both_languages(site_pages, client):
+    """The home page's shortcuts, in the Vietnamese grid and on a translated home page without lists."""
+    home = site_pages["home"]
+    home.quick_links = [("link", {"title": "Dịch vụ công trực tuyến", "url": "https://dichvucong.gov.vn/"})]
+    publish(home)
+    html = client.get("/").content.decode()
+    assert 'aria-labelledby="quick-links"' in html and "https://dichvucong.gov.vn/" in html
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    translated = home.copy_for_translation(english)
+    publish(translated)
+    html = client.get("/en/").content.decode()
+    assert 'hreflang="vi"' in html  # no English lists: the Vietnamese sections are pointed at
+    assert "https://dichvucong.gov.vn/" in html
